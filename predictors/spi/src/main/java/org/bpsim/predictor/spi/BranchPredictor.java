@@ -1,0 +1,34 @@
+package org.bpsim.predictor.spi;
+
+/**
+ * A branch direction predictor. The simulator drives it with two calls per branch, in trace order:
+ *
+ * <ol>
+ *   <li>{@link #predict(long)} for a conditional branch only, before its outcome is known;
+ *   <li>{@link #update(long, long, BranchKind, boolean)} for every branch, conditional or not, with
+ *       its resolved outcome. For a conditional branch it directly follows the {@code predict} of
+ *       the same branch, so an implementation may keep what it computed there.
+ * </ol>
+ *
+ * <p>Updating immediately after the prediction is the CBP-2016 championship semantics. Calls come
+ * from one thread; an instance is never shared between traces. Implementations should allocate
+ * nothing in these two methods: they run hundreds of millions of times.
+ */
+public interface BranchPredictor {
+
+  /** Predicts the direction of the conditional branch at {@code pc}: {@code true} for taken. */
+  boolean predict(long pc);
+
+  /**
+   * Learns the outcome of a branch.
+   *
+   * @param pc the branch's address
+   * @param target where it went when taken, or 0 where the trace does not say
+   * @param kind what kind of branch it is
+   * @param taken whether it was taken (always {@code true} for unconditional kinds)
+   */
+  void update(long pc, long target, BranchKind kind, boolean taken);
+
+  /** The state this predictor keeps, in bits, as a hardware budget would count it. */
+  long storageBits();
+}

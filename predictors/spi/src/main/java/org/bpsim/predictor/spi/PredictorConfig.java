@@ -1,0 +1,64 @@
+package org.bpsim.predictor.spi;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * A validated predictor configuration: every declared key has a value (the user's or the default),
+ * in the order the provider declares them. Its {@link #canonicalSpec()} names the exact predictor
+ * that ran, so results stay comparable.
+ */
+public final class PredictorConfig {
+  private final String name;
+  private final Map<String, String> values;
+
+  PredictorConfig(String name, Map<String, String> values) {
+    this.name = name;
+    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Map<String, String> values() {
+    return values;
+  }
+
+  public int intValue(String key) {
+    return Math.toIntExact(longValue(key));
+  }
+
+  public long longValue(String key) {
+    return Long.parseLong(require(key));
+  }
+
+  public String stringValue(String key) {
+    return require(key);
+  }
+
+  private String require(String key) {
+    String value = values.get(key);
+    if (value == null) {
+      throw new IllegalArgumentException("predictor " + name + " declares no key " + key);
+    }
+    return value;
+  }
+
+  /** {@code name:key=value,...} with every declared key, in declaration order. */
+  public String canonicalSpec() {
+    if (values.isEmpty()) {
+      return name;
+    }
+    StringJoiner joiner = new StringJoiner(",", name + ":", "");
+    values.forEach((k, v) -> joiner.add(k + "=" + v));
+    return joiner.toString();
+  }
+
+  @Override
+  public String toString() {
+    return canonicalSpec();
+  }
+}

@@ -1,0 +1,74 @@
+package org.bpsim.predictor.spi;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A parsed spec string {@code name[:key=value[,key=value]...]}, before it is checked against a
+ * provider. Names and keys are case-insensitive; whitespace around them is ignored.
+ */
+public record PredictorSpec(String name, Map<String, String> values) {
+
+  public PredictorSpec {
+    values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+  }
+
+  public static PredictorSpec parse(String text) {
+    if (text == null || text.isBlank()) {
+      throw new SpecException("empty predictor spec (expected name:key=value,...)");
+    }
+    String trimmed = text.trim();
+    int colon = trimmed.indexOf(':');
+    String name = (colon < 0 ? trimmed : trimmed.substring(0, colon)).trim()
+        .toLowerCase(Locale.ROOT);
+    if (name.isEmpty()) {
+      throw new SpecException("predictor spec '" + text + "' has no name before ':'");
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    if (colon >= 0) {
+      String rest = trimmed.substring(colon + 1);
+      for (String pair : rest.split(",", -1)) {
+        int eq = pair.indexOf('=');
+        if (eq <= 0 || eq == pair.length() - 1) {
+          throw new SpecException("predictor spec '" + text + "': '" + pair
+              + "' is not key=value");
+        }
+        String key = pair.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+        String value = pair.substring(eq + 1).trim();
+        if (values.put(key, value) != null) {
+          throw new SpecException("predictor spec '" + text + "' sets " + key + " twice");
+        }
+      }
+    }
+    return new PredictorSpec(name, values);
+  }
+
+  /** Checks every key against {@code provider}, fills in defaults, and runs its own checks. */
+  public PredictorConfig resolve(PredictorProvider provider) {
+    List<Parameter> parameters = provider.parameters();
+    Map<String, Parameter> byKey = parameters.stream()
+        .collect(Collectors.toMap(Parameter::key, p -> p, (a, b) -> a, LinkedHashMap::new));
+    for (String key : values.keySet()) {
+      if (!byKey.containsKey(key)) {
+        String valid = parameters.isEmpty() ? "it takes no keys"
+            : "valid keys: " + parameters.stream()
+                .map(p -> p.key() + "=" + p.validValues())
+                .collect(Collectors.joining(", "));
+        throw new SpecException("predictor '" + name + "' has no key '" + key + "' (" + valid
+            + ")");
+      }
+    }
+    Map<String, String> resolved = new LinkedHashMap<>();
+    for (Parameter parameter : parameters) {
+      String given = values.get(parameter.key());
+      resolved.put(parameter.key(),
+          given == null ? parameter.defaultValue() : parameter.validate(name, given));
+    }
+    PredictorConfig config = new PredictorConfig(name, resolved);
+    provider.validate(config);
+    return config;
+  }
+}

@@ -1,0 +1,37 @@
+package org.bpsim.report;
+
+import java.util.OptionalLong;
+
+/**
+ * One predictor on one trace: the row every report is made of.
+ *
+ * @param trace the trace as the user named it
+ * @param predictor the canonical spec, every default filled in
+ * @param instructions instructions in the counted region, or empty when the trace has no
+ *     instruction counts and the user gave none
+ * @param branches branches of every kind in the counted region
+ * @param conditionalBranches conditional branches in the counted region (the predicted ones)
+ * @param mispredictions mispredicted conditional branches in the counted region
+ * @param storageBits the predictor's state in bits
+ */
+public record RunResult(String trace, String predictor, OptionalLong instructions, long branches,
+    long conditionalBranches, long mispredictions, long storageBits) {
+
+  /** Correctly predicted fraction of conditional branches; 1 when there were none. */
+  public double accuracy() {
+    return conditionalBranches == 0 ? 1.0
+        : 1.0 - (double) mispredictions / conditionalBranches;
+  }
+
+  /** Mispredictions per thousand instructions, or NaN when the instruction count is unknown. */
+  public double mpki() {
+    if (instructions.isEmpty() || instructions.getAsLong() == 0) {
+      return Double.NaN;
+    }
+    return 1000.0 * mispredictions / instructions.getAsLong();
+  }
+
+  public boolean hasMpki() {
+    return !Double.isNaN(mpki());
+  }
+}

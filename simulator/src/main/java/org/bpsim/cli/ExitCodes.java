@@ -1,0 +1,11 @@
+package org.bpsim.cli;
+
+/** Process exit codes: 0 success, 2 for anything the user can fix, 1 for bpsim's own faults. */
+final class ExitCodes {
+  static final int OK = 0;
+  static final int INTERNAL_ERROR = 1;
+  static final int USER_ERROR = 2;
+
+  private ExitCodes() {
+  }
+}

@@ -1,0 +1,39 @@
+package org.bpsim.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.bpsim.predictor.registry.PredictorRegistry;
+import org.bpsim.predictor.spi.Parameter;
+import org.bpsim.predictor.spi.PredictorConfig;
+import org.bpsim.predictor.spi.PredictorProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+/** {@code bpsim predictors}: what can be named with {@code -p}, with keys and storage. */
+@Command(name = "predictors", mixinStandardHelpOptions = true,
+    description = "List the predictors, their keys, defaults and storage.")
+public final class PredictorsCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PredictorRegistry registry = PredictorRegistry.builtIn();
+    for (PredictorProvider provider : registry.providers()) {
+      PredictorConfig defaults = registry.resolve(provider.name());
+      long bits = registry.create(defaults).storageBits();
+      out.printf(Locale.ROOT, "%s  -  %s%n", provider.name(), provider.description());
+      out.printf(Locale.ROOT, "  default: %s  (%,d bits = %.2f KB)%n", defaults.canonicalSpec(),
+          bits, bits / 8192.0);
+      for (Parameter parameter : provider.parameters()) {
+        out.printf(Locale.ROOT, "  %-14s %-12s default %-8s %s%n", parameter.key(),
+            parameter.validValues(), parameter.defaultValue(), parameter.description());
+      }
+      out.println();
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,200 @@
+package org.bpsim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bpsim.predictor.registry.PredictorRegistry;
+import org.bpsim.predictor.spi.BranchPredictor;
+import org.bpsim.predictor.spi.PredictorConfig;
+import org.bpsim.report.ResultFormat;
+import org.bpsim.report.RunResult;
+import org.bpsim.sim.Replay;
+import org.bpsim.sim.ReplayOptions;
+import org.bpsim.trace.TraceFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bpsim run}: replays traces through predictors and prints accuracy and MPKI. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Replay branch traces through one or more predictors in one pass per trace.",
+        "Conditional branches are predicted then learnt at once (CBP-2016 semantics); other "
+            + "branches only update predictor state.",
+        "Without -t, replays the bundled sample traces."})
+public final class RunCommand implements Callable<Integer> {
+  static final List<String> DEFAULT_PREDICTORS = List.of("bimodal", "gshare");
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = {"-t", "--trace"}, paramLabel = "TRACE",
+      description = "Trace file or folder of traces (repeatable). Default: the bundled samples.")
+  List<Path> traces = new ArrayList<>();
+
+  @Option(names = {"-p", "--predictor"}, paramLabel = "SPEC",
+      description = "Predictor spec name[:key=value,...] (repeatable). Default: "
+          + "bimodal and gshare. See 'bpsim predictors'.")
+  List<String> predictors = new ArrayList<>();
+
+  @Option(names = "--warmup-instructions", paramLabel = "N", defaultValue = "0",
+      description = "Train but do not count during the first N instructions.")
+  long warmupInstructions;
+
+  @Option(names = "--max-instructions", paramLabel = "N",
+      description = "Stop after N counted instructions (after the warmup).")
+  Long maxInstructions;
+
+  @Option(names = "--instructions", paramLabel = "N",
+      description = "Instruction count of traces that carry none (CBP-1 text), for MPKI.")
+  Long instructions;
+
+  @Option(names = "--trace-format", paramLabel = "FORMAT",
+      description = "Read traces as this format instead of detecting it: bt9, champsim, text.")
+  String traceFormat;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "Output format: table, csv or json (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the results to FILE (atomically) instead of standard output.")
+  Path output;
+
+  @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+      description = "Traces replayed in parallel (default: all cores).")
+  Integer jobs;
+
+  @Override
+  public Integer call() throws Exception {
+    ResultFormat resultFormat = parseFormat(format);
+    PredictorRegistry registry = PredictorRegistry.builtIn();
+    List<String> specs = predictors.isEmpty() ? DEFAULT_PREDICTORS : predictors;
+    List<PredictorConfig> configs = new ArrayList<>();
+    for (String text : specs) {
+      configs.add(registry.resolve(text));
+    }
+    ReplayOptions options = replayOptions();
+    TraceFormat forced = traceFormat == null ? null : parseTraceFormat(traceFormat);
+    List<Path> files = TraceArguments.expand(traces);
+
+    long started = System.nanoTime();
+    List<RunResult> results = replayAll(registry, configs, options, forced, files);
+    double seconds = (System.nanoTime() - started) / 1e9;
+
+    String text = resultFormat.render(results);
+    PrintWriter out = spec.commandLine().getOut();
+    if (output == null) {
+      out.print(text);
+      out.flush();
+    } else {
+      AtomicOutput.write(output, text);
+    }
+    printThroughput(results, configs.size(), seconds);
+    return ExitCodes.OK;
+  }
+
+  private List<RunResult> replayAll(PredictorRegistry registry, List<PredictorConfig> configs,
+      ReplayOptions options, TraceFormat forced, List<Path> files)
+      throws IOException, InterruptedException {
+    int threads = Math.max(1, Math.min(files.size(),
+        jobs == null ? Runtime.getRuntime().availableProcessors() : jobs));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+      Thread thread = new Thread(runnable, "bpsim-replay");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<List<RunResult>>> futures = new ArrayList<>();
+      for (Path file : files) {
+        futures.add(pool.submit(() -> {
+          List<String> names = new ArrayList<>();
+          List<BranchPredictor> fresh = new ArrayList<>();
+          for (PredictorConfig config : configs) {
+            names.add(config.canonicalSpec());
+            fresh.add(registry.create(config));
+          }
+          return new Replay(file, file.toString(), forced, options).run(names, fresh);
+        }));
+      }
+      List<RunResult> results = new ArrayList<>();
+      for (Future<List<RunResult>> future : futures) {
+        try {
+          results.addAll(future.get());
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof IOException) {
+            throw (IOException) cause;
+          }
+          if (cause instanceof RuntimeException) {
+            throw (RuntimeException) cause;
+          }
+          throw new IllegalStateException(cause);
+        }
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private ReplayOptions replayOptions() {
+    if (warmupInstructions < 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--warmup-instructions must be >= 0, not " + warmupInstructions);
+    }
+    if (maxInstructions != null && maxInstructions <= 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--max-instructions must be > 0, not " + maxInstructions);
+    }
+    if (instructions != null && instructions <= 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--instructions must be > 0, not " + instructions);
+    }
+    return new ReplayOptions(warmupInstructions,
+        maxInstructions == null ? Long.MAX_VALUE : maxInstructions,
+        instructions == null ? OptionalLong.empty() : OptionalLong.of(instructions));
+  }
+
+  private ResultFormat parseFormat(String text) {
+    try {
+      return ResultFormat.valueOf(text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--format must be table, csv or json, not '" + text + "'");
+    }
+  }
+
+  private TraceFormat parseTraceFormat(String text) {
+    try {
+      return TraceFormat.ofId(text);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--trace-format: " + e.getMessage());
+    }
+  }
+
+  /** Throughput goes to standard error so that piped results stay clean. */
+  private void printThroughput(List<RunResult> results, int predictorCount, double seconds) {
+    long branches = 0;
+    long conditionals = 0;
+    for (int i = 0; i < results.size(); i += predictorCount) {
+      branches += results.get(i).branches();
+      conditionals += results.get(i).conditionalBranches();
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    err.printf(Locale.ROOT,
+        "replayed %,d branches (%,d conditional) x %d predictor(s) in %.2f s: "
+            + "%.1f M branches/s%n",
+        branches, conditionals, predictorCount, seconds, branches / seconds / 1e6);
+    err.flush();
+  }
+}

@@ -1,0 +1,134 @@
+package org.bpsim.sim;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.bpsim.predictor.spi.BranchKind;
+import org.bpsim.predictor.spi.BranchPredictor;
+import org.bpsim.report.RunResult;
+import org.bpsim.trace.BranchBatch;
+import org.bpsim.trace.TraceFormat;
+import org.bpsim.trace.TraceReader;
+import org.bpsim.trace.Traces;
+
+/**
+ * Replays one trace through several predictors in a single pass: each batch is decoded once and
+ * handed to every predictor in turn, so adding a predictor costs its own work only.
+ *
+ * <p>Semantics (CBP-2016): every conditional branch is predicted, then the predictor learns its
+ * outcome at once; every other branch is shown to the predictor but never counted. A branch is
+ * counted when its instruction position lies after the warmup and at most {@code warmup + max}.
+ */
+public final class Replay {
+  private final Path trace;
+  private final String traceName;
+  private final TraceFormat format;
+  private final ReplayOptions options;
+
+  /** Statistics of one replay pass, whatever predictors ran. */
+  public record TraceCounts(long instructions, boolean instructionsKnown, long branches,
+      long conditionalBranches) {
+  }
+
+  public Replay(Path trace, String traceName, TraceFormat format, ReplayOptions options) {
+    this.trace = trace;
+    this.traceName = traceName;
+    this.format = format;
+    this.options = options;
+  }
+
+  /**
+   * Runs {@code predictors} (fresh instances) over the trace and returns one result per predictor,
+   * in the same order, labelled with {@code specs}.
+   */
+  public List<RunResult> run(List<String> specs, List<BranchPredictor> predictors)
+      throws IOException {
+    int count = predictors.size();
+    BranchPredictor[] array = predictors.toArray(new BranchPredictor[0]);
+    long[] mispredictions = new long[count];
+    long branches = 0;
+    long conditionals = 0;
+    long warmup = options.warmupInstructions();
+    long end = options.endPosition();
+    boolean stoppedEarly = false;
+    long instructions;
+    boolean known;
+    try (TraceReader reader = Traces.open(trace, format)) {
+      known = reader.hasInstructionCounts();
+      if (!known && !options.wholeTrace()) {
+        throw new UserException(trace + ": this " + reader.format().id()
+            + " trace has no instruction counts, so --warmup-instructions and "
+            + "--max-instructions cannot apply to it");
+      }
+      BranchBatch batch = new BranchBatch();
+      int n;
+      while ((n = reader.read(batch)) > 0) {
+        long[] position = batch.position;
+        int start = 0;
+        while (start < n && position[start] <= warmup) {
+          start++;
+        }
+        int stop = n;
+        if (position[n - 1] > end) {
+          stop = start;
+          while (stop < n && position[stop] <= end) {
+            stop++;
+          }
+          stoppedEarly = true;
+        }
+        for (int p = 0; p < count; p++) {
+          mispredictions[p] += replay(array[p], batch, start, stop);
+        }
+        for (int i = start; i < stop; i++) {
+          branches++;
+          if (batch.kind[i] == CONDITIONAL) {
+            conditionals++;
+          }
+        }
+        if (stoppedEarly) {
+          break;
+        }
+      }
+      long total = stoppedEarly ? end : reader.instructionsRead();
+      if (options.wholeTrace() && reader.declaredInstructions().isPresent()) {
+        total = reader.declaredInstructions().getAsLong();
+      }
+      instructions = Math.max(0, Math.min(total, end) - warmup);
+    }
+    OptionalLong counted = known ? OptionalLong.of(instructions) : options.instructions();
+    List<RunResult> results = new ArrayList<>(count);
+    for (int p = 0; p < count; p++) {
+      results.add(new RunResult(traceName, specs.get(p), counted, branches, conditionals,
+          mispredictions[p], array[p].storageBits()));
+    }
+    return results;
+  }
+
+  private static final byte CONDITIONAL = BranchKind.CONDITIONAL.code();
+  private static final BranchKind[] KINDS = BranchKind.values();
+
+  /**
+   * Feeds entries {@code [0, stop)} of the batch to one predictor and returns the mispredictions
+   * among entries {@code [start, stop)}.
+   */
+  private static long replay(BranchPredictor predictor, BranchBatch batch, int start, int stop) {
+    long[] pc = batch.pc;
+    long[] target = batch.target;
+    byte[] kind = batch.kind;
+    boolean[] taken = batch.taken;
+    long missed = 0;
+    for (int i = 0; i < stop; i++) {
+      byte k = kind[i];
+      if (k == CONDITIONAL) {
+        boolean predicted = predictor.predict(pc[i]);
+        if (predicted != taken[i] && i >= start) {
+          missed++;
+        }
+      }
+      predictor.update(pc[i], target[i], KINDS[k], taken[i]);
+    }
+    return missed;
+  }
+}
