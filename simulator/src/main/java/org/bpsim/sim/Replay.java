@@ -111,9 +111,9 @@ public final class Replay {
 
   /**
    * Feeds entries {@code [0, stop)} of the batch to one predictor and returns the mispredictions
-   * among entries {@code [start, stop)}.
+   * among entries {@code [start, stop)}. This loop is the whole cost of a predictor in a replay.
    */
-  private static long replay(BranchPredictor predictor, BranchBatch batch, int start, int stop) {
+  public static long replay(BranchPredictor predictor, BranchBatch batch, int start, int stop) {
     long[] pc = batch.pc;
     long[] target = batch.target;
     byte[] kind = batch.kind;
