@@ -18,7 +18,9 @@ public enum Column {
   MISPREDICTIONS("mispredictions", RunResult::mispredictions),
   ACCURACY("accuracy", r -> round(r.accuracy(), 6)),
   MPKI("mpki", r -> r.hasMpki() ? round(r.mpki(), 4) : null),
-  STORAGE_BITS("storage_bits", RunResult::storageBits);
+  STORAGE_BITS("storage_bits", RunResult::storageBits),
+  /** Null for a predictor that ran to the end; otherwise why it failed. */
+  ERROR("error", RunResult::failure);
 
   public static final List<Column> ALL = List.of(values());
 

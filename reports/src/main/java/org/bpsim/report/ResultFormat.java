@@ -20,6 +20,11 @@ public enum ResultFormat {
       rows.add(new String[] {"trace", "predictor", "instructions", "cond. branches",
           "mispredictions", "accuracy", "MPKI", "storage"});
       for (RunResult r : results) {
+        if (r.failed()) {
+          rows.add(new String[] {r.trace(), r.predictor(), "FAILED: " + r.failure(), "", "", "",
+              "", ""});
+          continue;
+        }
         rows.add(new String[] {r.trace(), r.predictor(),
             r.instructions().isPresent() ? grouped(r.instructions().getAsLong()) : "n/a",
             grouped(r.conditionalBranches()), grouped(r.mispredictions()),

@@ -13,9 +13,22 @@ import java.util.OptionalLong;
  * @param conditionalBranches conditional branches in the counted region (the predicted ones)
  * @param mispredictions mispredicted conditional branches in the counted region
  * @param storageBits the predictor's state in bits
+ * @param failure why the predictor failed on this trace (a plugin that threw), or null; the
+ *     counts of a failed row are not meaningful
  */
 public record RunResult(String trace, String predictor, OptionalLong instructions, long branches,
-    long conditionalBranches, long mispredictions, long storageBits) {
+    long conditionalBranches, long mispredictions, long storageBits, String failure) {
+
+  /** A row of a predictor that ran to the end. */
+  public RunResult(String trace, String predictor, OptionalLong instructions, long branches,
+      long conditionalBranches, long mispredictions, long storageBits) {
+    this(trace, predictor, instructions, branches, conditionalBranches, mispredictions,
+        storageBits, null);
+  }
+
+  public boolean failed() {
+    return failure != null;
+  }
 
   /** Correctly predicted fraction of conditional branches; 1 when there were none. */
   public double accuracy() {

@@ -3,6 +3,7 @@ package org.bpsim.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.bpsim.predictor.registry.PluginFailure;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.Parameter;
 import org.bpsim.predictor.spi.PredictorConfig;
@@ -17,21 +18,32 @@ public final class PredictorsCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
+  @picocli.CommandLine.Mixin
+  PluginOptions pluginOptions = new PluginOptions();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    PredictorRegistry registry = PredictorRegistry.builtIn();
+    PredictorRegistry registry = PredictorRegistry.withPlugins(pluginOptions.locations());
     for (PredictorProvider provider : registry.providers()) {
-      PredictorConfig defaults = registry.resolve(provider.name());
-      long bits = registry.create(defaults).storageBits();
-      out.printf(Locale.ROOT, "%s  -  %s%n", provider.name(), provider.description());
-      out.printf(Locale.ROOT, "  default: %s  (%,d bits = %.2f KB)%n", defaults.canonicalSpec(),
-          bits, bits / 8192.0);
+      out.printf(Locale.ROOT, "%s  -  %s  [%s]%n", provider.name(), provider.description(),
+          registry.origin(provider.name()));
+      try {
+        PredictorConfig defaults = registry.resolve(provider.name());
+        long bits = registry.create(defaults).storageBits();
+        out.printf(Locale.ROOT, "  default: %s  (%,d bits = %.2f KB)%n",
+            defaults.canonicalSpec(), bits, bits / 8192.0);
+      } catch (RuntimeException | LinkageError e) {
+        out.printf(Locale.ROOT, "  FAILED to build its default configuration: %s%n", e);
+      }
       for (Parameter parameter : provider.parameters()) {
         out.printf(Locale.ROOT, "  %-14s %-12s default %-8s %s%n", parameter.key(),
             parameter.validValues(), parameter.defaultValue(), parameter.description());
       }
       out.println();
+    }
+    for (PluginFailure failure : registry.failures()) {
+      out.printf(Locale.ROOT, "plugin not used: %s%n", failure);
     }
     out.flush();
     return ExitCodes.OK;

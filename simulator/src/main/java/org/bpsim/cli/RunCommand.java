@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bpsim.predictor.registry.PredictorRegistry;
-import org.bpsim.predictor.spi.BranchPredictor;
 import org.bpsim.predictor.spi.PredictorConfig;
 import org.bpsim.report.ResultFormat;
 import org.bpsim.report.RunResult;
@@ -35,6 +34,9 @@ public final class RunCommand implements Callable<Integer> {
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
+
+  @picocli.CommandLine.Mixin
+  PluginOptions pluginOptions = new PluginOptions();
 
   @Option(names = {"-t", "--trace"}, paramLabel = "TRACE",
       description = "Trace file or folder of traces (repeatable). Default: the bundled samples.")
@@ -76,7 +78,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ResultFormat resultFormat = parseFormat(format);
-    PredictorRegistry registry = PredictorRegistry.builtIn();
+    PredictorRegistry registry = pluginOptions.registry(spec.commandLine().getErr());
     List<String> specs = predictors.isEmpty() ? DEFAULT_PREDICTORS : predictors;
     List<PredictorConfig> configs = new ArrayList<>();
     for (String text : specs) {
@@ -99,7 +101,7 @@ public final class RunCommand implements Callable<Integer> {
       AtomicOutput.write(output, text);
     }
     printThroughput(results, configs.size(), seconds);
-    return ExitCodes.OK;
+    return reportFailures(results);
   }
 
   private List<RunResult> replayAll(PredictorRegistry registry, List<PredictorConfig> configs,
@@ -115,15 +117,8 @@ public final class RunCommand implements Callable<Integer> {
     try {
       List<Future<List<RunResult>>> futures = new ArrayList<>();
       for (Path file : files) {
-        futures.add(pool.submit(() -> {
-          List<String> names = new ArrayList<>();
-          List<BranchPredictor> fresh = new ArrayList<>();
-          for (PredictorConfig config : configs) {
-            names.add(config.canonicalSpec());
-            fresh.add(registry.create(config));
-          }
-          return new Replay(file, file.toString(), forced, options).run(names, fresh);
-        }));
+        futures.add(pool.submit(
+            () -> new Replay(file, file.toString(), forced, options).run(configs, registry)));
       }
       List<RunResult> results = new ArrayList<>();
       for (Future<List<RunResult>> future : futures) {
@@ -180,6 +175,24 @@ public final class RunCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--trace-format: " + e.getMessage());
     }
+  }
+
+  /**
+   * A predictor that failed (a faulty plugin) does not stop the others; it is named on standard
+   * error and the exit code says the run was not complete.
+   */
+  private int reportFailures(List<RunResult> results) {
+    PrintWriter err = spec.commandLine().getErr();
+    int failed = 0;
+    for (RunResult result : results) {
+      if (result.failed()) {
+        err.println("bpsim: predictor " + result.predictor() + " failed on " + result.trace()
+            + ": " + result.failure());
+        failed++;
+      }
+    }
+    err.flush();
+    return failed == 0 ? ExitCodes.OK : ExitCodes.PREDICTOR_FAILED;
   }
 
   /** Throughput goes to standard error so that piped results stay clean. */

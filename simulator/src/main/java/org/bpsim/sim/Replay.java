@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.bpsim.predictor.spi.BranchKind;
+import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.BranchPredictor;
+import org.bpsim.predictor.spi.PredictorConfig;
 import org.bpsim.report.RunResult;
 import org.bpsim.trace.BranchBatch;
 import org.bpsim.trace.TraceFormat;
@@ -45,6 +47,38 @@ public final class Replay {
    */
   public List<RunResult> run(List<String> specs, List<BranchPredictor> predictors)
       throws IOException {
+    return run(specs, predictors, new String[predictors.size()]);
+  }
+
+  /**
+   * Builds one fresh predictor per configuration and runs them all. A predictor that cannot be
+   * built, or throws while running (a faulty plugin), gets a failed row with the reason; the
+   * others run to the end regardless.
+   */
+  public List<RunResult> run(List<PredictorConfig> configs, PredictorRegistry registry)
+      throws IOException {
+    List<String> specs = new ArrayList<>();
+    List<BranchPredictor> predictors = new ArrayList<>();
+    String[] failures = new String[configs.size()];
+    for (int p = 0; p < configs.size(); p++) {
+      PredictorConfig config = configs.get(p);
+      specs.add(config.canonicalSpec());
+      BranchPredictor predictor = null;
+      try {
+        predictor = registry.create(config);
+        if (predictor == null) {
+          failures[p] = "its provider returned no predictor";
+        }
+      } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+        failures[p] = "failed to build: " + describe(e);
+      }
+      predictors.add(predictor);
+    }
+    return run(specs, predictors, failures);
+  }
+
+  private List<RunResult> run(List<String> specs, List<BranchPredictor> predictors,
+      String[] failures) throws IOException {
     int count = predictors.size();
     BranchPredictor[] array = predictors.toArray(new BranchPredictor[0]);
     long[] mispredictions = new long[count];
@@ -79,7 +113,15 @@ public final class Replay {
           stoppedEarly = true;
         }
         for (int p = 0; p < count; p++) {
-          mispredictions[p] += replay(array[p], batch, start, stop);
+          if (failures[p] != null) {
+            continue;
+          }
+          try {
+            mispredictions[p] += replay(array[p], batch, start, stop);
+          } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+            failures[p] = "threw " + describe(e) + " in the batch of branches starting at "
+                + "instruction " + position[0];
+          }
         }
         for (int i = start; i < stop; i++) {
           branches++;
@@ -100,10 +142,26 @@ public final class Replay {
     OptionalLong counted = known ? OptionalLong.of(instructions) : options.instructions();
     List<RunResult> results = new ArrayList<>(count);
     for (int p = 0; p < count; p++) {
+      long storage = 0;
+      if (failures[p] == null) {
+        try {
+          storage = array[p].storageBits();
+          if (storage < 0) {
+            failures[p] = "reported a negative storage of " + storage + " bits";
+          }
+        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+          failures[p] = "threw " + describe(e) + " from storageBits()";
+        }
+      }
       results.add(new RunResult(traceName, specs.get(p), counted, branches, conditionals,
-          mispredictions[p], array[p].storageBits()));
+          failures[p] == null ? mispredictions[p] : 0, Math.max(0, storage), failures[p]));
     }
     return results;
+  }
+
+  private static String describe(Throwable e) {
+    String message = e.getMessage();
+    return e.getClass().getName() + (message == null ? "" : ": " + message.replace('\n', ' '));
   }
 
   private static final byte CONDITIONAL = BranchKind.CONDITIONAL.code();

@@ -1,0 +1,148 @@
+package org.bpsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.bpsim.cli.faulty.BadNameProvider;
+import org.bpsim.cli.faulty.FutureSpiProvider;
+import org.bpsim.cli.faulty.PeekingProvider;
+import org.bpsim.cli.faulty.ThrowingProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Faulty plugins are named with their reason and never take the other predictors down. The
+ * plugin jars are assembled here from compiled test classes.
+ */
+final class PluginIsolationTest {
+  @TempDir
+  Path dir;
+
+  private record Outcome(int exitCode, String out, String err) {
+  }
+
+  private static Outcome bpsim(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = BpsimCommand.commandLine();
+    commandLine.setOut(new PrintWriter(out));
+    commandLine.setErr(new PrintWriter(err));
+    int code = commandLine.execute(args);
+    return new Outcome(code, out.toString(), err.toString());
+  }
+
+  /** Packs the given classes (with their nested classes) and a services file into a jar. */
+  private Path pluginJar(String name, List<String> services, Class<?>... classes)
+      throws IOException {
+    Path jar = dir.resolve(name);
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new JarEntry("META-INF/services/org.bpsim.predictor.spi.PredictorProvider"));
+      out.write((String.join("\n", services) + "\n").getBytes(StandardCharsets.UTF_8));
+      for (Class<?> type : classes) {
+        Path folder = Path.of(type.getProtectionDomain().getCodeSource().getLocation().getPath())
+            .resolve(type.getPackageName().replace('.', '/'));
+        try (var files = Files.list(folder)) {
+          for (Path file : (Iterable<Path>) files::iterator) {
+            String fileName = file.getFileName().toString();
+            if (fileName.equals(type.getSimpleName() + ".class")
+                || fileName.startsWith(type.getSimpleName() + "$")) {
+              out.putNextEntry(new JarEntry(type.getPackageName().replace('.', '/') + "/"
+                  + fileName));
+              try (InputStream in = Files.newInputStream(file)) {
+                in.transferTo(out);
+              }
+            }
+          }
+        }
+      }
+    }
+    return jar;
+  }
+
+  private Path loopTrace() throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 5000; i++) {
+      text.append("0x1000 ").append(i % 4 == 3 ? 0 : 1).append('\n');
+    }
+    Path trace = dir.resolve("loop.txt");
+    Files.writeString(trace, text.toString());
+    return trace;
+  }
+
+  @Test
+  void aPredictorThatThrowsGetsAFailedRowAndTheOthersStillRun() throws IOException {
+    Path jar = pluginJar("throwing.jar", List.of(ThrowingProvider.class.getName()),
+        ThrowingProvider.class);
+    Path output = dir.resolve("results.json");
+    Outcome outcome = bpsim("run", "--plugin", jar.toString(), "-t", loopTrace().toString(),
+        "-p", "throws:after=100", "-p", "bimodal", "--format", "json", "-o", output.toString());
+
+    assertEquals(ExitCodes.PREDICTOR_FAILED, outcome.exitCode(), outcome.err());
+    assertTrue(outcome.err().contains("predictor throws:after=100 failed on"), outcome.err());
+    assertTrue(outcome.err().contains("deliberate failure"), outcome.err());
+    JsonNode runs = new ObjectMapper().readTree(output.toFile()).get("runs");
+    assertEquals(2, runs.size());
+    assertTrue(runs.get(0).get("error").asText().contains("IllegalStateException"));
+    assertTrue(runs.get(1).get("error").isNull());
+    assertEquals(5000, runs.get(1).get("conditional_branches").asLong());
+    assertEquals(1250, runs.get(1).get("mispredictions").asLong());
+  }
+
+  @Test
+  void aPluginCannotLoadBpsimInternals() throws IOException {
+    Path jar = pluginJar("peeking.jar", List.of(PeekingProvider.class.getName()),
+        PeekingProvider.class);
+    Outcome outcome = bpsim("run", "--plugin", jar.toString(), "-t", loopTrace().toString(),
+        "-p", "peeks", "-p", "gshare");
+    assertEquals(ExitCodes.PREDICTOR_FAILED, outcome.exitCode(), outcome.err());
+    assertTrue(outcome.err().contains("cannot see org.bpsim.sim.Replay"), outcome.err());
+    assertTrue(outcome.out().contains("gshare:history=17"), outcome.out());
+  }
+
+  @Test
+  void unloadablePluginsAreListedWithTheirReasons() throws IOException {
+    Path jar = pluginJar("mixed.jar", List.of("org.nowhere.MissingProvider",
+        FutureSpiProvider.class.getName(), BadNameProvider.class.getName(),
+        ThrowingProvider.class.getName()), FutureSpiProvider.class, BadNameProvider.class,
+        ThrowingProvider.class);
+    Files.writeString(dir.resolve("not-a-jar.jar"), "garbage");
+    Outcome outcome = bpsim("predictors", "--plugin", dir.toString());
+
+    assertEquals(0, outcome.exitCode(), outcome.err());
+    String out = outcome.out();
+    assertTrue(out.contains("throws  -  test plugin that fails mid-trace  [plugin " + jar),
+        out);
+    assertTrue(out.contains("org.nowhere.MissingProvider"), out);
+    assertTrue(out.contains("SPI version 99, but this bpsim provides version 1"), out);
+    assertTrue(out.contains("invalid predictor name '../../etc/passwd'"), out);
+    assertTrue(out.contains("not-a-jar.jar"), out);
+    assertTrue(out.contains("bimodal"), out);
+  }
+
+  @Test
+  void namingAPredictorFromABrokenPluginIsAUserError() throws IOException {
+    Path jar = pluginJar("future.jar", List.of(FutureSpiProvider.class.getName()),
+        FutureSpiProvider.class);
+    Path output = dir.resolve("out.csv");
+    Outcome outcome = bpsim("run", "--plugin", jar.toString(), "-t", loopTrace().toString(),
+        "-p", "future", "-o", output.toString());
+    assertEquals(ExitCodes.USER_ERROR, outcome.exitCode());
+    assertTrue(outcome.err().contains("unknown predictor 'future'"), outcome.err());
+    assertTrue(outcome.err().contains("SPI version 99"), outcome.err());
+    assertFalse(Files.exists(output));
+  }
+}
