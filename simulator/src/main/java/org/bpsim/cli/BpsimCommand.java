@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     versionProvider = BpsimCommand.Version.class,
     description = "Trace-driven branch prediction simulator.",
     subcommands = {RunCommand.class, PredictorsCommand.class, InfoCommand.class,
+        ConvertCommand.class,
         CommandLine.HelpCommand.class})
 public final class BpsimCommand implements Runnable {
 

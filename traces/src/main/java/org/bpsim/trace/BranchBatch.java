@@ -49,6 +49,17 @@ public final class BranchBatch {
     size = 0;
   }
 
+  /**
+   * Declares that entries {@code [0, size)} have been written straight into the arrays (decoders
+   * that fill the arrays in place use this instead of {@link #add}).
+   */
+  public void setSize(int size) {
+    if (size < 0 || size > pc.length) {
+      throw new IllegalArgumentException("size " + size + " outside 0.." + pc.length);
+    }
+    this.size = size;
+  }
+
   /** Appends one branch; the caller checks {@link #isFull()} first. */
   public void add(long pc, long target, BranchKind kind, boolean taken, long position) {
     int i = size++;

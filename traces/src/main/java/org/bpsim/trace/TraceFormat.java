@@ -3,6 +3,8 @@ package org.bpsim.trace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.bpsim.trace.bpt.BptLayout;
+import org.bpsim.trace.bpt.BptReader;
 import org.bpsim.trace.bt9.Bt9Reader;
 import org.bpsim.trace.champsim.ChampSimReader;
 import org.bpsim.trace.text.TextTraceReader;
@@ -24,6 +26,13 @@ public enum TraceFormat {
     @Override
     TraceReader open(TraceInput input) throws IOException {
       return new ChampSimReader(input);
+    }
+  },
+  /** bpsim's own compact, chunked, checksummed branch format (see BptLayout). */
+  BPT("bpt", "bpsim branch trace (*.bpt)") {
+    @Override
+    TraceReader open(TraceInput input) throws IOException {
+      return new BptReader(input);
     }
   },
   /** CBP-1/course text: {@code <pc> <taken>} or the 7-column every-kind variant. */
@@ -77,6 +86,9 @@ public enum TraceFormat {
   public static TraceFormat detect(byte[] head, String fileName) {
     if (startsWith(head, BT9_MAGIC)) {
       return BT9;
+    }
+    if (startsWith(head, BptLayout.MAGIC)) {
+      return BPT;
     }
     if (isText(head)) {
       return TEXT;

@@ -1,0 +1,147 @@
+package org.bpsim.trace.bpt;
+
+import org.bpsim.trace.BranchBatch;
+
+/**
+ * Encodes and decodes one chunk's payload. Each chunk starts from a known state (previous pc 0,
+ * previous position given in the chunk header), so chunks decode independently of each other.
+ */
+public final class BptChunkCodec {
+  private BptChunkCodec() {
+  }
+
+  /**
+   * Encodes branches {@code [from, to)} of a batch into {@code out} (which must hold
+   * {@code (to - from) * MAX_RECORD_BYTES} bytes) and returns the number of bytes written.
+   */
+  public static int encode(BranchBatch batch, int from, int to, long basePosition, byte[] out) {
+    int at = 0;
+    long previousPc = 0;
+    long previousPosition = basePosition;
+    for (int i = from; i < to; i++) {
+      long pc = batch.pc[i];
+      long target = batch.target[i];
+      long gap = batch.position[i] - previousPosition;
+      if (gap < 1) {
+        throw new IllegalArgumentException("positions must increase: " + batch.position[i]
+            + " after " + previousPosition);
+      }
+      int head = batch.kind[i];
+      if (batch.taken[i]) {
+        head |= BptLayout.TAKEN;
+      }
+      if (target != 0) {
+        head |= BptLayout.HAS_TARGET;
+      }
+      head |= (int) Math.min(gap - 1, BptLayout.GAP_ESCAPE) << BptLayout.GAP_SHIFT;
+      out[at++] = (byte) head;
+      at = putVarint(out, at, zigzag(pc - previousPc));
+      if (target != 0) {
+        at = putVarint(out, at, zigzag(target - pc));
+      }
+      if (gap - 1 >= BptLayout.GAP_ESCAPE) {
+        at = putVarint(out, at, gap - 8);
+      }
+      previousPc = pc;
+      previousPosition = batch.position[i];
+    }
+    return at;
+  }
+
+  /**
+   * Decodes {@code count} records from {@code payload[0, length)} into {@code batch}, which is
+   * cleared first and must have room for them.
+   *
+   * @return -1 on success, otherwise the payload offset at which the records stopped making sense
+   */
+  public static int decode(byte[] payload, int length, int count, long basePosition,
+      BranchBatch batch) {
+    batch.clear();
+    long[] pcs = batch.pc;
+    long[] targets = batch.target;
+    byte[] kinds = batch.kind;
+    boolean[] takens = batch.taken;
+    long[] positions = batch.position;
+    int at = 0;
+    long pc = 0;
+    long position = basePosition;
+    for (int i = 0; i < count; i++) {
+      if (at >= length) {
+        return at;
+      }
+      int head = payload[at++] & 0xff;
+      int kind = head & 7;
+      if (kind > 6) {
+        return at - 1;
+      }
+      // Varints inline: this loop is the whole decoder's cost.
+      long value = 0;
+      int shift = 0;
+      int b;
+      do {
+        if (at >= length || shift > 63) {
+          return at;
+        }
+        b = payload[at++];
+        value |= (long) (b & 0x7f) << shift;
+        shift += 7;
+      } while (b < 0);
+      pc += (value >>> 1) ^ -(value & 1);
+      long target = 0;
+      if ((head & BptLayout.HAS_TARGET) != 0) {
+        value = 0;
+        shift = 0;
+        do {
+          if (at >= length || shift > 63) {
+            return at;
+          }
+          b = payload[at++];
+          value |= (long) (b & 0x7f) << shift;
+          shift += 7;
+        } while (b < 0);
+        target = pc + ((value >>> 1) ^ -(value & 1));
+      }
+      int smallGap = head >>> BptLayout.GAP_SHIFT;
+      long gap;
+      if (smallGap < BptLayout.GAP_ESCAPE) {
+        gap = smallGap + 1;
+      } else {
+        value = 0;
+        shift = 0;
+        do {
+          if (at >= length || shift > 63) {
+            return at;
+          }
+          b = payload[at++];
+          value |= (long) (b & 0x7f) << shift;
+          shift += 7;
+        } while (b < 0);
+        gap = value + 8;
+        if (gap < 8) {
+          return at;
+        }
+      }
+      position += gap;
+      pcs[i] = pc;
+      targets[i] = target;
+      kinds[i] = (byte) kind;
+      takens[i] = (head & BptLayout.TAKEN) != 0;
+      positions[i] = position;
+    }
+    batch.setSize(count);
+    return at == length ? -1 : at;
+  }
+
+  static long zigzag(long value) {
+    return (value << 1) ^ (value >> 63);
+  }
+
+  static int putVarint(byte[] out, int at, long value) {
+    while ((value & ~0x7fL) != 0) {
+      out[at++] = (byte) ((value & 0x7f) | 0x80);
+      value >>>= 7;
+    }
+    out[at++] = (byte) value;
+    return at;
+  }
+}
