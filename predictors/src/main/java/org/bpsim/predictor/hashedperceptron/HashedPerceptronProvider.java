@@ -34,9 +34,18 @@ public final class HashedPerceptronProvider implements PredictorProvider {
         Parameter.integer("max_history", 200, 1, 4096, "history length of the last table"));
   }
 
+  /** Weights are one byte each in memory; beyond this a run would exhaust a normal heap. */
+  static final long MAX_WEIGHTS = 1L << 28;
+
   @Override
   public void validate(PredictorConfig config) {
     int tables = config.intValue("tables");
+    long weights = tables * (1L << config.intValue("table_bits"));
+    if (weights > MAX_WEIGHTS) {
+      throw new SpecException("predictor 'hashed-perceptron': " + weights + " weights ("
+          + weights * config.intValue("weight_bits") + " bits) is more than the " + MAX_WEIGHTS
+          + " weights bpsim simulates; lower tables or table_bits");
+    }
     int min = config.intValue("min_history");
     int max = config.intValue("max_history");
     if (max < min + tables - 2) {

@@ -61,9 +61,9 @@ public final class PerceptronPredictor implements BranchPredictor {
     java.util.Arrays.fill(history, (byte) -1);
   }
 
-  /** The paper's training threshold, floor(1.93 h + 14). */
+  /** The paper's training threshold, floor(1.93 h + 14), in exact integer arithmetic. */
   public static int thresholdFor(int historyLength) {
-    return (int) Math.floor(1.93 * historyLength + 14);
+    return (193 * historyLength + 1400) / 100;
   }
 
   public int threshold() {

@@ -5,6 +5,7 @@ import org.bpsim.predictor.spi.BranchPredictor;
 import org.bpsim.predictor.spi.Parameter;
 import org.bpsim.predictor.spi.PredictorConfig;
 import org.bpsim.predictor.spi.PredictorProvider;
+import org.bpsim.predictor.spi.SpecException;
 
 /**
  * {@code perceptron:history=H,table_bits=N,weight_bits=W}. The default, 1024 perceptrons of 64
@@ -30,6 +31,19 @@ public final class PerceptronProvider implements PredictorProvider {
             + "branches (weights per perceptron: h + 1)"),
         Parameter.integer("table_bits", 10, 0, 20, "log2 of the number of perceptrons"),
         Parameter.integer("weight_bits", 8, 2, 8, "width of each saturating signed weight"));
+  }
+
+  /** Weights are one byte each in memory; beyond this a run would exhaust a normal heap. */
+  static final long MAX_WEIGHTS = 1L << 28;
+
+  @Override
+  public void validate(PredictorConfig config) {
+    long weights = (1L << config.intValue("table_bits")) * (config.intValue("history") + 1);
+    if (weights > MAX_WEIGHTS) {
+      throw new SpecException("predictor 'perceptron': " + weights + " weights ("
+          + weights * config.intValue("weight_bits") + " bits) is more than the " + MAX_WEIGHTS
+          + " weights bpsim simulates; lower table_bits or history");
+    }
   }
 
   @Override
