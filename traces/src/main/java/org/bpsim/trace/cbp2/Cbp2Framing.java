@@ -55,7 +55,7 @@ final class Cbp2Framing {
    * the end of {@code head} is fine.
    */
   static boolean plausible(byte[] head) {
-    if (head.length < FULL_RECORD_BYTES || recordBytes(head[0] & 0xff) != FULL_RECORD_BYTES) {
+    if (head.length == 0 || recordBytes(head[0] & 0xff) != FULL_RECORD_BYTES) {
       return false;
     }
     int at = 0;
