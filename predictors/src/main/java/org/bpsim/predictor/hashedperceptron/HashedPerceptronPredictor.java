@@ -10,8 +10,8 @@ import org.bpsim.predictor.spi.BranchPredictor;
  * geometric lengths and the adaptive threshold).
  *
  * <p>Table i holds 2^n signed weights and is indexed by a hash of the branch address with the last
- * L(i) global outcomes (folded to n bits) and the addresses of the last min(L(i), 16) conditional
- * branches (the path). L(0) = 0 makes table 0 a per-address bias; the other lengths grow
+ * L(i) global outcomes (folded to n bits) and a bit of the address of each of the last
+ * min(L(i), 16) conditional branches (the path). L(0) = 0 makes table 0 a per-address bias; the other lengths grow
  * geometrically up to {@code max_history}, so one table each can capture correlations at very
  * different distances. The prediction is taken when
  *
