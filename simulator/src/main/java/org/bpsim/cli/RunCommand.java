@@ -60,7 +60,8 @@ public final class RunCommand implements Callable<Integer> {
   Long instructions;
 
   @Option(names = "--trace-format", paramLabel = "FORMAT",
-      description = "Read traces as this format instead of detecting it: bt9, champsim, text, bpt.")
+      description = "Read traces as this format instead of detecting it: "
+          + TraceFormat.IDS + ".")
   String traceFormat;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.bpsim.trace.bpt.BptLayout;
 import org.bpsim.trace.bpt.BptReader;
 import org.bpsim.trace.bt9.Bt9Reader;
+import org.bpsim.trace.cbp2.Cbp2Reader;
 import org.bpsim.trace.champsim.ChampSimReader;
 import org.bpsim.trace.text.TextTraceReader;
 
@@ -42,10 +43,20 @@ public enum TraceFormat {
     TraceReader open(TraceInput input) throws IOException {
       return new TextTraceReader(input);
     }
+  },
+  /** Jiménez's CBP-2 contest kit: table-compressed 9-byte branch records, no magic number. */
+  CBP2("cbp2", "CBP-2 contest kit branch trace (*.trace.bz2)") {
+    @Override
+    TraceReader open(TraceInput input) throws IOException {
+      return new Cbp2Reader(input);
+    }
   };
 
   private static final byte[] BT9_MAGIC = "BT9_SPA_TRACE_FORMAT".getBytes(StandardCharsets.US_ASCII);
   static final int DETECTION_BYTES = 4096;
+
+  /** The ids users may write, for messages and help texts. */
+  public static final String IDS = "bt9, champsim, text, bpt, cbp2";
 
   private final String id;
   private final String description;
@@ -92,6 +103,9 @@ public enum TraceFormat {
     }
     if (isText(head)) {
       return TEXT;
+    }
+    if (Cbp2Reader.hasTraceName(fileName) && Cbp2Reader.plausible(head)) {
+      return CBP2;
     }
     String name = fileName.toLowerCase(Locale.ROOT);
     if (name.contains(".champsimtrace") || ChampSimReader.plausible(head)) {
