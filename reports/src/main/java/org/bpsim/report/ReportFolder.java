@@ -33,7 +33,8 @@ public final class ReportFolder {
     checkReplaceable(absolute);
     Files.createDirectories(parent);
     String name = absolute.getFileName().toString();
-    Path temporary = Files.createTempDirectory(parent, "." + name + ".tmp-");
+    Path temporary = freshFolder(parent, "." + name + ".tmp-");
+    Files.createDirectory(temporary);
     try {
       for (Map.Entry<String, String> file : files.entrySet()) {
         Files.writeString(temporary.resolve(file.getKey()), file.getValue(),
@@ -75,8 +76,7 @@ public final class ReportFolder {
    */
   private static void replace(Path target, Path fresh, Path parent, String name)
       throws IOException {
-    Path old = Files.createTempDirectory(parent, "." + name + ".old-");
-    Files.delete(old);
+    Path old = freshFolder(parent, "." + name + ".old-");
     move(target, old);
     try {
       move(fresh, target);
@@ -85,6 +85,20 @@ public final class ReportFolder {
       throw e;
     }
     deleteRecursively(old);
+  }
+
+  /**
+   * A name beside the target that nothing uses yet. Not {@code createTempDirectory}: its
+   * owner-only permissions would stay on the report after the rename.
+   */
+  private static Path freshFolder(Path parent, String prefix) {
+    String process = Long.toString(ProcessHandle.current().pid());
+    for (int attempt = 0; ; attempt++) {
+      Path candidate = parent.resolve(prefix + process + "-" + attempt);
+      if (!Files.exists(candidate, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        return candidate;
+      }
+    }
   }
 
   private static void move(Path from, Path to) throws IOException {

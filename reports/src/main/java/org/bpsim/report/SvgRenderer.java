@@ -13,6 +13,8 @@ public final class SvgRenderer {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
+    // Rotated axis labels as SVG text, not as glyph outlines (a hundred times larger).
+    org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
   }
 
   private SvgRenderer() {
@@ -37,8 +39,18 @@ public final class SvgRenderer {
   private static SVGGraphics2D draw(ReportChart chart) {
     SVGGraphics2D g2 = new SVGGraphics2D(chart.width(), chart.height());
     g2.setDefsKeyPrefix(chart.name() + "-");
+    g2.setGeomDoubleConverter(SvgRenderer::hundredths);
     chart.chart().draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, chart.width(),
         chart.height()));
     return g2;
+  }
+
+  /** Coordinates to a hundredth of a pixel: finer is invisible and triples the file. */
+  static String hundredths(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      return "0";
+    }
+    return java.math.BigDecimal.valueOf(Math.round(value * 100), 2).stripTrailingZeros()
+        .toPlainString();
   }
 }

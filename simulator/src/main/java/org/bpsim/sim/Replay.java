@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.LongConsumer;
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.predictor.spi.BranchPredictor;
 import org.bpsim.report.RunResult;
@@ -45,6 +46,16 @@ public final class Replay {
    */
   public List<RunResult> run(List<String> specs, List<BranchPredictor> predictors)
       throws IOException {
+    return run(specs, predictors, null, null);
+  }
+
+  /**
+   * As {@link #run(List, List)}, and also counts per static branch into {@code statistics}
+   * (when not null; sized for these predictors) and reports each decoded batch's branch count to
+   * {@code progress} (when not null). Without them the replay runs exactly as fast as before.
+   */
+  public List<RunResult> run(List<String> specs, List<BranchPredictor> predictors,
+      BranchStatistics statistics, LongConsumer progress) throws IOException {
     int count = predictors.size();
     BranchPredictor[] array = predictors.toArray(new BranchPredictor[0]);
     long[] mispredictions = new long[count];
@@ -78,8 +89,19 @@ public final class Replay {
           }
           stoppedEarly = true;
         }
-        for (int p = 0; p < count; p++) {
-          mispredictions[p] += replay(array[p], batch, start, stop);
+        if (statistics == null) {
+          for (int p = 0; p < count; p++) {
+            mispredictions[p] += replay(array[p], batch, start, stop);
+          }
+        } else {
+          int[] slots = statistics.record(batch, start, stop);
+          for (int p = 0; p < count; p++) {
+            mispredictions[p] += replayCounting(array[p], batch, start, stop, slots, statistics,
+                p);
+          }
+        }
+        if (progress != null) {
+          progress.accept(n);
         }
         for (int i = start; i < stop; i++) {
           branches++;
@@ -125,6 +147,31 @@ public final class Replay {
         boolean predicted = predictor.predict(pc[i]);
         if (predicted != taken[i] && i >= start) {
           missed++;
+        }
+      }
+      predictor.update(pc[i], target[i], KINDS[k], taken[i]);
+    }
+    return missed;
+  }
+
+  /**
+   * {@link #replay} that also charges each counted misprediction to its static branch: a copy
+   * rather than a flag, so that the plain loop keeps no extra branch in its body.
+   */
+  static long replayCounting(BranchPredictor predictor, BranchBatch batch, int start, int stop,
+      int[] slots, BranchStatistics statistics, int index) {
+    long[] pc = batch.pc;
+    long[] target = batch.target;
+    byte[] kind = batch.kind;
+    boolean[] taken = batch.taken;
+    long missed = 0;
+    for (int i = 0; i < stop; i++) {
+      byte k = kind[i];
+      if (k == CONDITIONAL) {
+        boolean predicted = predictor.predict(pc[i]);
+        if (predicted != taken[i] && i >= start) {
+          missed++;
+          statistics.mispredicted(slots[i], index);
         }
       }
       predictor.update(pc[i], target[i], KINDS[k], taken[i]);
