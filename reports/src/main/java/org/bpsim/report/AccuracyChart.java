@@ -26,13 +26,14 @@ final class AccuracyChart {
         }
       }
     }
-    JFreeChart chart = MpkiChart.barChart("Prediction accuracy", "accuracy (%)", dataset);
+    int width = ChartWidth.PAGE_COLUMN;
+    JFreeChart chart = MpkiChart.barChart("Prediction accuracy", "accuracy (%)", dataset, width);
     CategoryPlot plot = (CategoryPlot) chart.getPlot();
     double floor = Math.max(0, Math.floor((lowest - 2) / 5) * 5);
     plot.getRangeAxis().setRange(floor, 100);
     return new ReportChart("accuracy",
         "Correctly predicted conditional branches per trace; higher is better (the axis starts at "
             + Numbers.fixed(floor, 0) + "%).",
-        chart, BarWidth.of(comparison.traces().size(), comparison.predictors().size()), 440);
+        chart, width, 440);
   }
 }

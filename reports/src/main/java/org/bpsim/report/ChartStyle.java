@@ -36,10 +36,10 @@ final class ChartStyle {
 
   static void apply(JFreeChart chart) {
     StandardChartTheme theme = new StandardChartTheme("bpsim", false);
-    theme.setExtraLargeFont(new Font(FAMILY, Font.BOLD, 16));
-    theme.setLargeFont(new Font(FAMILY, Font.BOLD, 13));
-    theme.setRegularFont(new Font(FAMILY, Font.PLAIN, 12));
-    theme.setSmallFont(new Font(FAMILY, Font.PLAIN, 11));
+    theme.setExtraLargeFont(new Font(FAMILY, Font.BOLD, 17));
+    theme.setLargeFont(new Font(FAMILY, Font.BOLD, 14));
+    theme.setRegularFont(new Font(FAMILY, Font.PLAIN, 13));
+    theme.setSmallFont(new Font(FAMILY, Font.PLAIN, 12));
     theme.setChartBackgroundPaint(Color.WHITE);
     theme.setPlotBackgroundPaint(Color.WHITE);
     theme.setLegendBackgroundPaint(Color.WHITE);

@@ -83,8 +83,12 @@ public final class HtmlPage {
           .append(baseline ? numberCell("baseline") : reductionCell(s.reductionVsBaseline()))
           .append(numberCell(Integer.toString(s.traces()))).append("</tr>\n");
     }
+    long withCounts = comparison.traces().stream().filter(t -> comparison.results().stream()
+        .anyMatch(r -> r.trace().equals(t) && r.hasMpki())).count();
     h.append("</tbody>\n</table>\n<p class=\"note\">Mean MPKI is the arithmetic mean of the ")
-        .append("per-trace MPKI over the traces with an instruction count, as the Championship ")
+        .append("per-trace MPKI over the traces with an instruction count (")
+        .append(withCounts).append(" of ").append(comparison.traces().size())
+        .append(" here), as the Championship ")
         .append("Branch Prediction scores predictors. &ldquo;vs baseline&rdquo; is the reduction ")
         .append("in mispredictions summed over the traces both ran (positive: fewer than the ")
         .append("baseline).</p>\n</section>\n");

@@ -33,15 +33,17 @@ final class MpkiChart {
     if (shown == 0) {
       return Optional.empty();
     }
-    JFreeChart chart = barChart("Mispredictions per kilo-instruction (MPKI)", "MPKI", dataset);
+    int width = ChartWidth.PAGE_COLUMN;
+    JFreeChart chart = barChart("Mispredictions per kilo-instruction (MPKI)", "MPKI", dataset,
+        width);
     String caption = "MPKI per trace and predictor; lower is better."
         + (shown < traces.size() ? " Traces without instruction counts have no MPKI and are "
             + "left out." : "");
-    return Optional.of(new ReportChart("mpki", caption, chart,
-        BarWidth.of(shown, comparison.predictors().size()), 440));
+    return Optional.of(new ReportChart("mpki", caption, chart, width, 440));
   }
 
-  static JFreeChart barChart(String title, String valueLabel, DefaultCategoryDataset dataset) {
+  static JFreeChart barChart(String title, String valueLabel, DefaultCategoryDataset dataset,
+      int width) {
     JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT,
         new CategoryPlot(dataset, new org.jfree.chart.axis.CategoryAxis(null),
             new org.jfree.chart.axis.NumberAxis(valueLabel), new BarRenderer()), true);
@@ -49,10 +51,13 @@ final class MpkiChart {
     plot.setOrientation(PlotOrientation.VERTICAL);
     ChartStyle.apply(chart);
     ChartStyle.flatBars((BarRenderer) plot.getRenderer());
-    plot.getDomainAxis().setCategoryLabelPositions(
-        dataset.getColumnCount() > 4 ? CategoryLabelPositions.UP_45
-            : CategoryLabelPositions.STANDARD);
-    plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(2.5f);
+    ((BarRenderer) plot.getRenderer()).setMaximumBarWidth(0.04);
+    if (ChartWidth.labelsFit(dataset, width)) {
+      plot.getDomainAxis().setMaximumCategoryLabelLines(2);
+    } else {
+      plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+      plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(4f);
+    }
     plot.setDomainGridlinesVisible(false);
     plot.setRangeGridlinesVisible(true);
     ChartStyle.rootLocaleTicks(plot.getRangeAxis(), "#,##0.##");

@@ -47,7 +47,7 @@ final class StorageChart {
     }
     return new ReportChart("storage", (mpki ? "Mean MPKI" : "Mean misprediction rate")
         + " of each predictor configuration against its storage; down and to the left is "
-        + "better.", chart, 760, 460);
+        + "better.", chart, ChartWidth.PAGE_COLUMN, 460);
   }
 
   /** A log scale once budgets differ by more than a factor of 16, else a linear one. */

@@ -20,10 +20,13 @@ public final class SvgRenderer {
   private SvgRenderer() {
   }
 
-  /** An {@code <svg>} element for inlining into HTML; it scales to the width of its container. */
+  /**
+   * An {@code <svg>} element for inlining into HTML, at its own size so that every chart's text
+   * is the same size; the page's style lets it shrink to a narrower window.
+   */
   public static String element(ReportChart chart) {
     SVGGraphics2D g2 = draw(chart);
-    return g2.getSVGElement(chart.name(), false,
+    return g2.getSVGElement(chart.name(), true,
         new ViewBox(0, 0, chart.width(), chart.height()), null, null);
   }
 
