@@ -13,9 +13,10 @@ import java.util.concurrent.atomic.LongAdder;
  * Progress of a comparison on standard error: a bar redrawn in place on a terminal, one line per
  * finished trace otherwise (logs and CI).
  *
- * <p>Work is measured in trace file bytes, the only size known before decoding. Once a trace has
- * finished, its branches per byte estimate how many branches the rest hold, so the bar also moves
- * while the remaining traces are being replayed.
+ * <p>Work is measured in trace file bytes, the only size known before decoding. Once finished
+ * traces make up a twentieth of the bytes, their branches per byte estimate how many branches the
+ * rest hold, so the bar also moves while the remaining traces are being replayed; until then the
+ * ETA is shown as unknown.
  */
 final class ProgressDisplay implements AutoCloseable {
   private static final int BAR = 28;
@@ -31,6 +32,7 @@ final class ProgressDisplay implements AutoCloseable {
   private final AtomicLong finishedBranches = new AtomicLong();
   private final ScheduledExecutorService ticker;
   private int lastWidth;
+  private double shown;
 
   ProgressDisplay(PrintWriter err, boolean terminal, int traces, long totalBytes) {
     this.err = err;
@@ -67,22 +69,32 @@ final class ProgressDisplay implements AutoCloseable {
     }
   }
 
-  private double fraction() {
+  /**
+   * Finished traces' branches per byte say little until they are a fair part of the work: small
+   * traces compress far better than large ones.
+   */
+  private boolean enoughEvidence() {
+    return finishedBytes.get() * 20 >= totalBytes;
+  }
+
+  /** The estimate never moves back: a bar that shrinks reads as a fault. */
+  private synchronized double fraction() {
     long bytes = finishedBytes.get();
-    double byBytes = (double) bytes / totalBytes;
-    if (bytes == 0) {
-      return 0;
+    double estimate = (double) bytes / totalBytes;
+    if (enoughEvidence()) {
+      double branchesPerByte = (double) finishedBranches.get() / bytes;
+      estimate = Math.max(estimate,
+          Math.min(0.99, branches.sum() / (branchesPerByte * totalBytes)));
     }
-    double branchesPerByte = (double) finishedBranches.get() / bytes;
-    double estimate = branches.sum() / (branchesPerByte * totalBytes);
-    return Math.max(byBytes, Math.min(0.99, estimate));
+    shown = Math.max(shown, estimate);
+    return shown;
   }
 
   private String status() {
     double seconds = (System.nanoTime() - started) / 1e9;
     double rate = seconds > 0 ? branches.sum() / seconds / 1e6 : 0;
     double f = fraction();
-    String eta = f <= 0 ? "--:--" : clock(seconds * (1 - f) / f);
+    String eta = f <= 0 || !enoughEvidence() ? "--:--" : clock(seconds * (1 - f) / f);
     return String.format(Locale.ROOT, "%3.0f%%, %.1f M branches/s, ETA %s", 100 * f, rate, eta);
   }
 
