@@ -16,11 +16,12 @@ public final class HtmlPage {
       "h1{margin:0 0 4px;font-size:1.7em}h2{margin-top:2em;border-bottom:2px solid #0072B2;",
       "  padding-bottom:4px}h3{margin:1.6em 0 .4em;font-size:1.1em;word-break:break-all}",
       ".lead{color:#555;margin:0 0 1em}nav a{margin-right:1em}",
-      "table{border-collapse:collapse;margin:.5em 0 1em;font-size:.92em}",
+      "table{border-collapse:collapse;margin:.5em 0 1em;font-size:.92em;display:block;",
+      "  overflow-x:auto;max-width:100%}",
       "th,td{padding:4px 10px;border-bottom:1px solid #e4e4e4;text-align:left;",
       "  vertical-align:top}",
-      "th{background:#f0f4f8;font-weight:600}td.n,th.n{text-align:right;",
-      "  font-variant-numeric:tabular-nums;white-space:nowrap}",
+      "th{background:#f0f4f8;font-weight:600}th.spec{min-width:6em}",
+      "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td.n{white-space:nowrap}",
       "tr.baseline td{background:#fffbe6}.better{color:#00734f}.worse{color:#b3261e}",
       "figure{margin:1.5em 0}figure svg{max-width:100%;height:auto;display:block}",
       "figcaption{color:#555;font-size:.9em}",
@@ -173,7 +174,8 @@ public final class HtmlPage {
       h.append("<table>\n<thead><tr><th>#</th><th>pc</th><th class=\"n\">executions</th>")
           .append("<th class=\"n\">taken</th><th class=\"n\">share of baseline misses</th>");
       for (String predictor : t.predictors()) {
-        h.append("<th class=\"n\"><code>").append(Html.escape(predictor)).append("</code></th>");
+        h.append("<th class=\"n spec\"><code>").append(breakable(predictor))
+            .append("</code></th>");
       }
       h.append("</tr></thead>\n<tbody>\n");
       int rank = 1;
@@ -219,6 +221,11 @@ public final class HtmlPage {
     java.awt.Color c = ChartStyle.PALETTE[index % ChartStyle.PALETTE.length];
     return String.format(java.util.Locale.ROOT,
         "<span class=\"swatch\" style=\"background:#%06x\"></span>", c.getRGB() & 0xFFFFFF);
+  }
+
+  /** A spec that may wrap after its ':' and ','s, so that wide tables fit the column. */
+  private static String breakable(String spec) {
+    return Html.escape(spec).replace(",", ",<wbr>").replace(":", ":<wbr>");
   }
 
   private static String numberCell(String text) {
