@@ -168,7 +168,9 @@ public final class HtmlPage {
           .append(" static conditional branches; ranked by <code>")
           .append(Html.escape(t.baseline())).append("</code></p>\n");
       if (t.branches().isEmpty()) {
-        h.append("<p class=\"note\">The baseline mispredicted no branch.</p>\n");
+        h.append("<p class=\"note\">").append(baselineTotal == 0
+            ? "The baseline mispredicted no branch." : "No branches listed (--top 0).")
+            .append("</p>\n");
         continue;
       }
       h.append("<table>\n<thead><tr><th>#</th><th>pc</th><th class=\"n\">executions</th>")

@@ -57,7 +57,7 @@ final class HtmlPageTest {
     assertTrue(PAGE.contains("0x4005d0"));
     assertTrue(PAGE.contains("0xffff00001234"));
     assertTrue(PAGE.contains("50.0%"), "taken rate of the first hard branch");
-    assertTrue(PAGE.contains("The baseline mispredicted no branch."));
+    assertTrue(PAGE.contains("No branches listed (--top 0)."));
     assertTrue(PAGE.contains("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
     assertTrue(PAGE.contains("./bpsim compare -t &#39;&lt;script&gt;&amp;&quot;&#39;"));
     assertTrue(PAGE.contains("TestOS 1, x86_64, 2 cores, Java 17"));

@@ -139,6 +139,31 @@ final class CompareCommandTest {
   }
 
   @Test
+  void withoutTracesOrPredictorsItComparesTheDefaultsOnTheBundledSamples() throws IOException {
+    Path home = dir.resolve("home");
+    SmallTraces.write(home.resolve("traces/samples"), "sample.txt", 7, 1_000);
+    Files.writeString(home.resolve("traces/samples/README.md"), "not a trace");
+    String previous = System.getProperty(TraceArguments.HOME_PROPERTY);
+    System.setProperty(TraceArguments.HOME_PROPERTY, home.toString());
+    try {
+      Path out = dir.resolve("report");
+      CliRun run = CliRun.of("compare", "--out", out.toString());
+      assertEquals(0, run.exit(), run.err());
+      List<RunResult> results = ResultsJson.read(out.resolve("results.json"));
+      List<String> expected = DefaultComparison.predictors(PredictorRegistry.builtIn()).stream()
+          .map(PredictorConfig::canonicalSpec).toList();
+      assertEquals(expected, results.stream().map(RunResult::predictor).toList());
+      assertEquals("sample.txt", results.get(0).trace());
+    } finally {
+      if (previous == null) {
+        System.clearProperty(TraceArguments.HOME_PROPERTY);
+      } else {
+        System.setProperty(TraceArguments.HOME_PROPERTY, previous);
+      }
+    }
+  }
+
+  @Test
   void thePredictorGivenTwiceIsAnError() {
     CliRun run = CliRun.of("compare", "-t", traces.toString(), "-p", "gshare", "-p",
         "gshare:history=17", "--out", dir.resolve("r").toString());
