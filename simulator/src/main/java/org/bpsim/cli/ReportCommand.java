@@ -42,7 +42,8 @@ public final class ReportCommand implements Callable<Integer> {
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(paramLabel = "RESULTS.json", arity = "1..*",
-      description = "results.json of a report, or the output of 'bpsim run --format json'.")
+      description = "results.json of a report (or the report folder itself), or the output "
+          + "of 'bpsim run --format json'.")
   List<Path> inputs;
 
   @Option(names = "--out", paramLabel = "DIR", required = true,
@@ -58,7 +59,8 @@ public final class ReportCommand implements Callable<Integer> {
     Map<String, RunResult> merged = new LinkedHashMap<>();
     Map<String, TraceHardestBranches> hardest = new LinkedHashMap<>();
     List<TraceChecksum> checksums = new ArrayList<>();
-    for (Path input : inputs) {
+    for (Path given : inputs) {
+      Path input = Files.isDirectory(given) ? given.resolve(ReportFiles.RESULTS_JSON) : given;
       for (RunResult r : ResultsJson.read(input)) {
         merged.put(r.trace() + '\u0000' + r.predictor(), r);
       }

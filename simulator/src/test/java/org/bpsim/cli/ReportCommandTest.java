@@ -32,8 +32,7 @@ final class ReportCommandTest {
     assertEquals(0, CliRun.of("compare", "-t", traces.toString(), "-p", "bimodal", "-p",
         "gshare", "--out", original.toString()).exit());
     Path again = dir.resolve("again");
-    CliRun run = CliRun.of("report", original.resolve("results.json").toString(), "--out",
-        again.toString());
+    CliRun run = CliRun.of("report", original.toString(), "--out", again.toString());
     assertEquals(0, run.exit(), run.err());
     for (String file : List.of("results.json", "results.csv", "branches.json", "summary.md")) {
       assertArrayEquals(Files.readAllBytes(original.resolve(file)),
