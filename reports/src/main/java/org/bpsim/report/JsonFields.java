@@ -26,8 +26,9 @@ final class JsonFields {
 
   static long number(Path file, JsonNode node, String field) throws ResultsFileException {
     JsonNode value = node.get(field);
-    if (value == null || !value.canConvertToLong()) {
-      throw new ResultsFileException(file, "expected an integer '" + field + "'");
+    if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()
+        || value.asLong() < 0) {
+      throw new ResultsFileException(file, "expected a non-negative integer '" + field + "'");
     }
     return value.asLong();
   }

@@ -26,6 +26,8 @@ public final class ResultsJson {
               + e.getLocation().getColumnNr();
       throw new ResultsFileException(file, "not valid JSON" + where + ": "
           + e.getOriginalMessage().lines().findFirst().orElse(""));
+    } catch (java.io.CharConversionException e) {
+      throw new ResultsFileException(file, "not valid JSON: not UTF-8 text");
     }
     if (root == null || !root.isObject()) {
       throw new ResultsFileException(file, "expected a JSON object {\"runs\": [...]}");
