@@ -71,6 +71,22 @@ final class HtmlPageTest {
   }
 
   @Test
+  void numbersDoNotDependOnTheDefaultLocale() {
+    java.util.Locale previous = java.util.Locale.getDefault();
+    Map<String, String> german;
+    try {
+      // Germany writes 1.234,5: any number formatted in the default locale would change.
+      java.util.Locale.setDefault(java.util.Locale.GERMANY);
+      german = ReportFiles.of(SampleComparisons.withHostileNames());
+    } finally {
+      java.util.Locale.setDefault(previous);
+    }
+    for (String name : FILES.keySet()) {
+      assertEquals(FILES.get(name), german.get(name), name + " depends on the default locale");
+    }
+  }
+
+  @Test
   void renderingTwiceGivesTheSameBytesInEveryFile() {
     Map<String, String> again = ReportFiles.of(SampleComparisons.withHostileNames());
     assertEquals(FILES.keySet(), again.keySet());
