@@ -70,7 +70,8 @@ public final class HtmlPage {
     h.append("<section id=\"summary\">\n<h2>Summary</h2>\n<table>\n<thead><tr><th>predictor</th>")
         .append("<th class=\"n\">mean MPKI</th><th class=\"n\">mean accuracy</th>")
         .append("<th class=\"n\">storage</th><th class=\"n\">mispredictions</th>")
-        .append("<th class=\"n\">vs baseline</th><th class=\"n\">traces</th></tr></thead>\n<tbody>\n");
+        .append("<th class=\"n\">vs baseline</th><th class=\"n\">traces</th></tr></thead>\n")
+        .append("<tbody>\n");
     List<PredictorSummary> rows = comparison.summary();
     for (int i = 0; i < rows.size(); i++) {
       PredictorSummary s = rows.get(i);

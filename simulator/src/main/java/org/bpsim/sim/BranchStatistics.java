@@ -42,7 +42,7 @@ public final class BranchStatistics {
    * Counts the conditional branches among entries {@code [start, stop)} and returns, per entry
    * of the batch, its slot, or -1 for entries that are not counted conditional branches.
    */
-  int[] record(BranchBatch batch, int start, int stop) {
+  public int[] record(BranchBatch batch, int start, int stop) {
     ensureRoom(stop - start);
     if (batchSlots.length < batch.capacity()) {
       batchSlots = new int[batch.capacity()];

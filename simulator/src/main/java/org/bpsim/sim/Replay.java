@@ -158,8 +158,8 @@ public final class Replay {
    * {@link #replay} that also charges each counted misprediction to its static branch: a copy
    * rather than a flag, so that the plain loop keeps no extra branch in its body.
    */
-  static long replayCounting(BranchPredictor predictor, BranchBatch batch, int start, int stop,
-      int[] slots, BranchStatistics statistics, int index) {
+  public static long replayCounting(BranchPredictor predictor, BranchBatch batch, int start,
+      int stop, int[] slots, BranchStatistics statistics, int index) {
     long[] pc = batch.pc;
     long[] target = batch.target;
     byte[] kind = batch.kind;
