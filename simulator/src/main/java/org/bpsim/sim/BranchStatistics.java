@@ -69,6 +69,11 @@ public final class BranchStatistics {
     mispredictions[slot * predictors + predictor]++;
   }
 
+  /** How many predictors' mispredictions are counted per branch. */
+  public int predictors() {
+    return predictors;
+  }
+
   /** Distinct conditional branch addresses seen. */
   public int staticBranches() {
     return size;

@@ -57,6 +57,10 @@ public final class Replay {
   public List<RunResult> run(List<String> specs, List<BranchPredictor> predictors,
       BranchStatistics statistics, LongConsumer progress) throws IOException {
     int count = predictors.size();
+    if (statistics != null && statistics.predictors() != count) {
+      throw new IllegalArgumentException("statistics sized for " + statistics.predictors()
+          + " predictors, not " + count);
+    }
     BranchPredictor[] array = predictors.toArray(new BranchPredictor[0]);
     long[] mispredictions = new long[count];
     long branches = 0;
