@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bpsim", mixinStandardHelpOptions = true,
     versionProvider = BpsimCommand.Version.class,
     description = "Trace-driven branch prediction simulator.",
-    subcommands = {RunCommand.class, PredictorsCommand.class, InfoCommand.class,
-        ConvertCommand.class,
+    subcommands = {RunCommand.class, CompareCommand.class, ReportCommand.class,
+        PredictorsCommand.class, InfoCommand.class, ConvertCommand.class,
         CommandLine.HelpCommand.class})
 public final class BpsimCommand implements Runnable {
 
@@ -49,7 +49,9 @@ public final class BpsimCommand implements Runnable {
     }
     if (cause instanceof TraceFormatException || cause instanceof SpecException
         || cause instanceof UserException || cause instanceof java.nio.file.NoSuchFileException
-        || cause instanceof java.nio.file.AccessDeniedException) {
+        || cause instanceof java.nio.file.AccessDeniedException
+        || cause instanceof org.bpsim.report.ResultsFileException
+        || cause instanceof org.bpsim.report.ReportTargetException) {
       err.println("bpsim: " + message(cause));
       err.flush();
       return ExitCodes.USER_ERROR;

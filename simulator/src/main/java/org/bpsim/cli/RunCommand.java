@@ -102,7 +102,7 @@ public final class RunCommand implements Callable<Integer> {
       AtomicOutput.write(output, text);
     }
     printThroughput(results, configs.size(), seconds);
-    return reportFailures(results);
+    return PredictorFailures.report(results, spec.commandLine().getErr());
   }
 
   private List<RunResult> replayAll(PredictorRegistry registry, List<PredictorConfig> configs,
@@ -176,24 +176,6 @@ public final class RunCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--trace-format: " + e.getMessage());
     }
-  }
-
-  /**
-   * A predictor that failed (a faulty plugin) does not stop the others; it is named on standard
-   * error and the exit code says the run was not complete.
-   */
-  private int reportFailures(List<RunResult> results) {
-    PrintWriter err = spec.commandLine().getErr();
-    int failed = 0;
-    for (RunResult result : results) {
-      if (result.failed()) {
-        err.println("bpsim: predictor " + result.predictor() + " failed on " + result.trace()
-            + ": " + result.failure());
-        failed++;
-      }
-    }
-    err.flush();
-    return failed == 0 ? ExitCodes.OK : ExitCodes.PREDICTOR_FAILED;
   }
 
   /** Throughput goes to standard error so that piped results stay clean. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.LongConsumer;
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.BranchPredictor;
@@ -47,7 +48,17 @@ public final class Replay {
    */
   public List<RunResult> run(List<String> specs, List<BranchPredictor> predictors)
       throws IOException {
-    return run(specs, predictors, new String[predictors.size()]);
+    return run(specs, predictors, null, null);
+  }
+
+  /**
+   * As {@link #run(List, List)}, and also counts per static branch into {@code statistics}
+   * (when not null; sized for these predictors) and reports each decoded batch's branch count to
+   * {@code progress} (when not null). Without them the replay runs exactly as fast as before.
+   */
+  public List<RunResult> run(List<String> specs, List<BranchPredictor> predictors,
+      BranchStatistics statistics, LongConsumer progress) throws IOException {
+    return run(specs, predictors, new String[predictors.size()], statistics, progress);
   }
 
   /**
@@ -57,6 +68,12 @@ public final class Replay {
    */
   public List<RunResult> run(List<PredictorConfig> configs, PredictorRegistry registry)
       throws IOException {
+    return run(configs, registry, null, null);
+  }
+
+  /** {@link #run(List, PredictorRegistry)} with per-branch statistics and progress. */
+  public List<RunResult> run(List<PredictorConfig> configs, PredictorRegistry registry,
+      BranchStatistics statistics, LongConsumer progress) throws IOException {
     List<String> specs = new ArrayList<>();
     List<BranchPredictor> predictors = new ArrayList<>();
     String[] failures = new String[configs.size()];
@@ -74,12 +91,16 @@ public final class Replay {
       }
       predictors.add(predictor);
     }
-    return run(specs, predictors, failures);
+    return run(specs, predictors, failures, statistics, progress);
   }
 
   private List<RunResult> run(List<String> specs, List<BranchPredictor> predictors,
-      String[] failures) throws IOException {
+      String[] failures, BranchStatistics statistics, LongConsumer progress) throws IOException {
     int count = predictors.size();
+    if (statistics != null && statistics.predictors() != count) {
+      throw new IllegalArgumentException("statistics sized for " + statistics.predictors()
+          + " predictors, not " + count);
+    }
     BranchPredictor[] array = predictors.toArray(new BranchPredictor[0]);
     long[] mispredictions = new long[count];
     long branches = 0;
@@ -112,16 +133,21 @@ public final class Replay {
           }
           stoppedEarly = true;
         }
+        int[] slots = statistics == null ? null : statistics.record(batch, start, stop);
         for (int p = 0; p < count; p++) {
           if (failures[p] != null) {
             continue;
           }
           try {
-            mispredictions[p] += replay(array[p], batch, start, stop);
+            mispredictions[p] += slots == null ? replay(array[p], batch, start, stop)
+                : replayCounting(array[p], batch, start, stop, slots, statistics, p);
           } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
             failures[p] = "threw " + describe(e) + " in the batch of branches starting at "
                 + "instruction " + position[0];
           }
+        }
+        if (progress != null) {
+          progress.accept(n);
         }
         for (int i = start; i < stop; i++) {
           branches++;
@@ -183,6 +209,31 @@ public final class Replay {
         boolean predicted = predictor.predict(pc[i]);
         if (predicted != taken[i] && i >= start) {
           missed++;
+        }
+      }
+      predictor.update(pc[i], target[i], KINDS[k], taken[i]);
+    }
+    return missed;
+  }
+
+  /**
+   * {@link #replay} that also charges each counted misprediction to its static branch: a copy
+   * rather than a flag, so that the plain loop keeps no extra branch in its body.
+   */
+  public static long replayCounting(BranchPredictor predictor, BranchBatch batch, int start,
+      int stop, int[] slots, BranchStatistics statistics, int index) {
+    long[] pc = batch.pc;
+    long[] target = batch.target;
+    byte[] kind = batch.kind;
+    boolean[] taken = batch.taken;
+    long missed = 0;
+    for (int i = 0; i < stop; i++) {
+      byte k = kind[i];
+      if (k == CONDITIONAL) {
+        boolean predicted = predictor.predict(pc[i]);
+        if (predicted != taken[i] && i >= start) {
+          missed++;
+          statistics.mispredicted(slots[i], index);
         }
       }
       predictor.update(pc[i], target[i], KINDS[k], taken[i]);

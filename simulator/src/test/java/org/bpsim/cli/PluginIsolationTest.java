@@ -103,6 +103,22 @@ final class PluginIsolationTest {
   }
 
   @Test
+  void compareReportsAFailedPluginApartAndStillWritesTheReport() throws IOException {
+    Path jar = pluginJar("throwing.jar", List.of(ThrowingProvider.class.getName()),
+        ThrowingProvider.class);
+    Path report = dir.resolve("report");
+    Outcome outcome = bpsim("compare", "--plugin", jar.toString(), "-t", loopTrace().toString(),
+        "-p", "bimodal", "-p", "throws:after=10", "--out", report.toString());
+    assertEquals(ExitCodes.PREDICTOR_FAILED, outcome.exitCode(), outcome.err());
+    String page = Files.readString(report.resolve("index.html"));
+    assertTrue(page.contains("Failed runs") && page.contains("deliberate failure"), page);
+    JsonNode runs = new ObjectMapper().readTree(report.resolve("results.json").toFile())
+        .get("runs");
+    assertTrue(runs.get(1).get("error").asText().contains("deliberate failure"));
+    assertEquals(1250, runs.get(0).get("mispredictions").asLong());
+  }
+
+  @Test
   void aPluginCannotLoadBpsimInternals() throws IOException {
     Path jar = pluginJar("peeking.jar", List.of(PeekingProvider.class.getName()),
         PeekingProvider.class);

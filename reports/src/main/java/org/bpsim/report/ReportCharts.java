@@ -1,0 +1,18 @@
+package org.bpsim.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The charts a comparison report shows, in page order. */
+public final class ReportCharts {
+  private ReportCharts() {
+  }
+
+  public static List<ReportChart> of(Comparison comparison) {
+    List<ReportChart> charts = new ArrayList<>();
+    MpkiChart.of(comparison).ifPresent(charts::add);
+    charts.add(AccuracyChart.of(comparison));
+    charts.add(StorageChart.of(comparison));
+    return charts;
+  }
+}
