@@ -118,8 +118,13 @@ final class TraceRoundTripTest {
     assertReadsBack(seed, file, random, written, true, OptionalLong.of(total));
   }
 
+  /**
+   * Every compression occurs, but a third of the cases only: compressors allocate megabytes per
+   * stream and the readers see the same decompressed bytes either way.
+   */
   private static Compression compression(SplittableRandom random) {
-    return Compression.values()[random.nextInt(Compression.values().length)];
+    return random.nextInt(3) == 0 ? Compression.values()[1 + random.nextInt(3)]
+        : Compression.NONE;
   }
 
   private static void assertReadsBack(long seed, Path file, SplittableRandom random,
