@@ -13,7 +13,8 @@ public record BranchRecord(long pc, long target, BranchKind kind, boolean taken,
     long previousPosition) {
 
   public BranchRecord {
-    if (!kind.isConditional() && !taken) {
+    // OTHER (ChampSim's BRANCH_OTHER) carries its own taken flag, like a conditional branch.
+    if (!kind.isConditional() && kind != BranchKind.OTHER && !taken) {
       throw new IllegalArgumentException("an unconditional branch is always taken");
     }
   }

@@ -16,6 +16,7 @@ public final class LineReader {
   private int length;
   private int cursor;
   private long lineNumber;
+  private boolean unterminated;
 
   public LineReader(TraceInput input) {
     this.input = input;
@@ -44,6 +45,7 @@ public final class LineReader {
       line[length++] = (byte) b;
       b = input.read();
     }
+    unterminated = b < 0;
     if (length > 0 && line[length - 1] == '\r') {
       length--;
     }
@@ -187,9 +189,13 @@ public final class LineReader {
     return error("bad " + what + ": " + shown);
   }
 
-  /** An error located at the current line. */
+  /**
+   * An error located at the current line. A bad last line without its newline is most likely a
+   * cut-off file, so the message says so.
+   */
   public TraceFormatException error(String problem) {
-    return new TraceFormatException(input.path(), "line " + lineNumber, problem);
+    return new TraceFormatException(input.path(), "line " + lineNumber, unterminated
+        ? problem + " (the file ends in the middle of this line: truncated?)" : problem);
   }
 
   private void skipSpaces() {

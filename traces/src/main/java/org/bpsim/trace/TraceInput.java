@@ -54,7 +54,7 @@ public final class TraceInput implements AutoCloseable {
       int n = raw.readNBytes(head, 0, head.length);
       raw.reset();
       if (n == 0) {
-        throw new TraceFormatException(path, null, "empty file");
+        throw new TraceFormatException(path, "byte 0", "empty file");
       }
       Compression compression = Compression.detect(head, n);
       InputStream decompressed;
@@ -177,7 +177,10 @@ public final class TraceInput implements AutoCloseable {
     }
     String kind = compression == Compression.NONE ? "file" : compression.displayName()
         + " stream";
-    String problem = e instanceof EOFException
+    // Commons Compress reports a cut bzip2 stream as a plain IOException with this message.
+    boolean truncated = e instanceof EOFException
+        || "Unexpected end of stream".equals(e.getMessage());
+    String problem = truncated
         ? "truncated " + kind
         : "corrupt " + kind + " (" + describe(e) + ")";
     return new TraceFormatException(path, "byte " + offset + " of the file", problem, e);

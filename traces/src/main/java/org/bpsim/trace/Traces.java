@@ -25,7 +25,7 @@ public final class Traces {
       if (chosen == null) {
         byte[] head = input.peek(TraceFormat.DETECTION_BYTES);
         if (head.length == 0) {
-          throw new TraceFormatException(path, null,
+          throw new TraceFormatException(path, "decompressed byte 0",
               "empty after " + input.compression().displayName() + " decompression");
         }
         chosen = TraceFormat.detect(head, path.getFileName().toString());

@@ -86,7 +86,7 @@ public final class Bt9Reader implements TraceReader {
         throw lines.error("expected a NODE line in the node table");
       }
       lines.seek(4);
-      int id = tableId(lines.decimalField("node id"), "node");
+      int id = tableId(lines.decimalField("node id"), "node", nodeCount);
       long address = lines.hexField("node virtual address");
       String text = lines.text();
       int classAt = text.indexOf("class:");
@@ -117,7 +117,7 @@ public final class Bt9Reader implements TraceReader {
         throw lines.error("expected an EDGE line in the edge table");
       }
       lines.seek(4);
-      int id = tableId(lines.decimalField("edge id"), "edge");
+      int id = tableId(lines.decimalField("edge id"), "edge", edgeCount);
       long source = lines.decimalField("edge source node");
       lines.decimalField("edge destination node");
       String taken = lines.field();
@@ -132,16 +132,26 @@ public final class Bt9Reader implements TraceReader {
       }
       ensureEdgeCapacity(id + 1);
       edgeSource[id] = (int) source;
-      edgeTaken[id] = taken.equals("T");
+      // An unconditional branch always goes its way; a stray N on one must not reach the
+      // predictors as a not-taken jump, which the branch model does not allow.
+      byte sourceKind = nodeKind[(int) source];
+      boolean unconditional = sourceKind != NOT_A_BRANCH
+          && sourceKind != BranchKind.CONDITIONAL.code();
+      edgeTaken[id] = taken.equals("T") || unconditional;
       edgeTarget[id] = target;
       edgeInstructions[id] = instructions;
       edgeCount = Math.max(edgeCount, id + 1);
     }
   }
 
-  private int tableId(long id, String what) throws TraceFormatException {
-    if (id >= 1 << 26) {
-      throw lines.error(what + " id " + id + " is implausibly large");
+  /**
+   * Table ids must count up from 0 without gaps, as the kit writes them: a gap would leave an
+   * entry that was never defined, and a huge id would allocate a huge table.
+   */
+  private int tableId(long id, String what, int expected) throws TraceFormatException {
+    if (id != expected) {
+      throw lines.error(what + " id " + id + " out of order: expected " + expected
+          + " (ids count up from 0)");
     }
     return (int) id;
   }
