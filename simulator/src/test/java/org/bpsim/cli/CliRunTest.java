@@ -24,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bpsim run} on small traces written by bpsim's writers: every output format. */
 final class CliRunTest {
+  /** The keys issue 2 documents, then "error" (null unless a plugin predictor failed). */
   private static final List<String> JSON_KEYS = List.of("trace", "predictor", "instructions",
-      "branches", "conditional_branches", "mispredictions", "accuracy", "mpki", "storage_bits");
+      "branches", "conditional_branches", "mispredictions", "accuracy", "mpki", "storage_bits",
+      "error");
   private static final String GSHARE = "gshare:history=8,index_bits=10";
   private static final String GSHARE_CANONICAL = "gshare:history=8,index_bits=10,init=2";
 
