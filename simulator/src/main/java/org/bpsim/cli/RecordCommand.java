@@ -44,6 +44,11 @@ public final class RecordCommand implements Callable<Integer> {
       description = "Send the program's standard output and error to FILE (default: inherited).")
   Path programOutput;
 
+  @Option(names = "--clean-environment",
+      description = "Run the program with only PATH=/usr/local/bin:/usr/bin:/bin and LC_ALL=C, "
+          + "so that its stack addresses (and the trace) do not depend on your environment.")
+  boolean cleanEnvironment;
+
   @Parameters(paramLabel = "PROGRAM", arity = "1..*",
       description = "The program and its arguments (put -- before them).")
   List<String> command;
@@ -60,7 +65,8 @@ public final class RecordCommand implements Callable<Integer> {
     Redirect redirect = programOutput == null ? Redirect.INHERIT
         : Redirect.to(programOutput.toFile());
     QemuRecorder.Recording recording = QemuRecorder.record(output, skip,
-        maxInstructions == null ? Long.MAX_VALUE : maxInstructions, command, redirect);
+        maxInstructions == null ? Long.MAX_VALUE : maxInstructions, command, redirect,
+        cleanEnvironment);
     report(recording, spec.commandLine().getErr());
     return ExitCodes.OK;
   }

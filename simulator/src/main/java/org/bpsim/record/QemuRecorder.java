@@ -10,8 +10,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +35,10 @@ public final class QemuRecorder {
 
   /** xz preset: 6 is xz's own default, a good size for a few seconds per million instructions. */
   static final int XZ_PRESET = 6;
+
+  /** The whole environment of a program recorded with a clean environment. */
+  public static final Map<String, String> CLEAN_ENVIRONMENT =
+      Map.of("PATH", "/usr/local/bin:/usr/bin:/bin", "LC_ALL", "C");
 
   /** The outcome of a recording. */
   public record Recording(RecordingSummary summary, int exitStatus) {
@@ -59,9 +65,13 @@ public final class QemuRecorder {
    * @param skip instructions executed before recording starts
    * @param maxInstructions instructions to record at most (Long.MAX_VALUE: until the program ends)
    * @param programOutput where the program's standard output and error go
+   * @param cleanEnvironment run the program with {@link #CLEAN_ENVIRONMENT} only instead of
+   *     bpsim's environment: the environment sits on the program's stack, so its size moves the
+   *     addresses the trace records
    */
   public static Recording record(Path output, long skip, long maxInstructions,
-      List<String> command, Redirect programOutput) throws IOException, InterruptedException {
+      List<String> command, Redirect programOutput, boolean cleanEnvironment)
+      throws IOException, InterruptedException {
     if (command.isEmpty()) {
       throw new UserException("no program to record");
     }
@@ -106,8 +116,13 @@ public final class QemuRecorder {
           }
         }
       });
-      process = new ProcessBuilder(qemuCommand).redirectInput(Redirect.INHERIT)
-          .redirectOutput(programOutput).redirectError(programOutput).start();
+      ProcessBuilder builder = new ProcessBuilder(qemuCommand).redirectInput(Redirect.INHERIT)
+          .redirectOutput(programOutput).redirectError(programOutput);
+      if (cleanEnvironment) {
+        builder.environment().clear();
+        builder.environment().putAll(CLEAN_ENVIRONMENT);
+      }
+      process = builder.start();
       int status = process.waitFor();
       if (!opened.get()) {
         // The plugin never opened the pipe (QEMU failed first): open it ourselves so the reader
@@ -130,6 +145,11 @@ public final class QemuRecorder {
         }
         throw new IllegalStateException(e.getCause());
       }
+      if (summary.instructions() == 0) {
+        throw new UserException(command.get(0) + " ended after " + summary.executed()
+            + " instructions, before the " + skip + " to skip: nothing recorded");
+      }
+      makeReadable(temporary);
       try {
         Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE,
             StandardCopyOption.REPLACE_EXISTING);
@@ -146,6 +166,15 @@ public final class QemuRecorder {
       Files.deleteIfExists(temporary);
       Files.deleteIfExists(fifo);
       Files.deleteIfExists(work);
+    }
+  }
+
+  /** Temporary files are private to their owner; a trace is for everyone to read. */
+  private static void makeReadable(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: its default permissions apply.
     }
   }
 
