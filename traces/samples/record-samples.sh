@@ -18,11 +18,11 @@ cc1=/usr/lib/gcc/x86_64-linux-gnu/12/cc1
 # name | instructions skipped | instructions recorded | input file | program and arguments
 workloads=(
   "gzip|50000000|4000000|$allkeys|/bin/gzip -9 -c $allkeys"
-  "xz|100000000|3000000|$allkeys|/usr/bin/xz -6 -c $allkeys"
-  "cc1|100000000|4000000|$plugin_source|$cc1 -quiet -imultiarch x86_64-linux-gnu -O2 $plugin_source -o /dev/null"
+  "xz|100000000|4000000|$allkeys|/usr/bin/xz -6 -c $allkeys"
+  "cc1|150000000|3000000|$plugin_source|$cc1 -quiet -imultiarch x86_64-linux-gnu -O2 $plugin_source -o /dev/null"
   "python3|100000000|4000000|$textwrap|/usr/bin/python3.11 -m tokenize $textwrap"
   "perl|10000000|4000000|$gpl3|/usr/bin/perl traces/samples/inputs/wordfreq.pl $gpl3"
-  "sqlite3|100000000|4000000|traces/samples/inputs/queries.sql|/usr/bin/sqlite3 :memory: '.read traces/samples/inputs/queries.sql'"
+  "sqlite3|200000000|4000000|traces/samples/inputs/queries.sql|/usr/bin/sqlite3 :memory: '.read traces/samples/inputs/queries.sql'"
   "grep|10000000|4000000|$allkeys|/bin/grep -E -o '[A-Z]+ [A-Z]+ WITH [A-Z]+' $allkeys"
   "sort|30000000|4000000|$allkeys|/usr/bin/sort --parallel=1 -k3 $allkeys"
 )
@@ -49,13 +49,23 @@ package_of() {  # the Debian package owning a file, with its version
   echo "$package $(dpkg-query -W -f='${Version}' "$package")"
 }
 
+quoted() {  # the command as one would type it
+  local out="" arg
+  for arg in "$@"; do
+    if [[ "$arg" =~ ^[A-Za-z0-9_./:=+-]+$ ]]; then out+="$arg "; else out+="'$arg' "; fi
+  done
+  echo "${out% }"
+}
+
 wanted=("$@")
 for workload in "${workloads[@]}"; do
   IFS='|' read -r name skip max input command <<<"$workload"
   if [ ${#wanted[@]} -gt 0 ] && [[ " ${wanted[*]} " != *" $name "* ]]; then continue; fi
   eval "argv=($command)"
   echo "record-samples: $name: ${argv[*]}" >&2
-  bpsim record --clean-environment --skip "$skip" --max-instructions "$max" --program-output "$scratch/$name.out" \
+  # Interpreters seed their hash tables at random unless told otherwise.
+  bpsim record --clean-environment --env PYTHONHASHSEED=0 --env PERL_HASH_SEED=0 \
+    --env PERL_PERTURB_KEYS=0 --skip "$skip" --max-instructions "$max" --program-output "$scratch/$name.out" \
     -o "traces/samples/$name.champsimtrace.xz" -- "${argv[@]}"
 done
 
@@ -83,7 +93,7 @@ done
       input_origin="$(sha256sum "$input" | cut -c1-16)…"
     fi
     printf '| %s | %s (%s) | `%s` | %s (%s) | %s | %s | %s | %s | %s |\n' \
-      "$name.champsimtrace.xz" "${argv[0]}" "$(package_of "${argv[0]}")" "${argv[*]}" \
+      "$name.champsimtrace.xz" "${argv[0]}" "$(package_of "${argv[0]}")" "$(quoted "${argv[@]}")" \
       "$input" "$input_origin" "$(printf "%'d" "$skip")" "$instructions" "$conditional" \
       "$(stat -c %s "$trace")" "$(sha256sum "$trace" | cut -d' ' -f1)"
   done

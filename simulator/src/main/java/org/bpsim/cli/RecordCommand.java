@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.record.QemuRecorder;
@@ -49,6 +51,11 @@ public final class RecordCommand implements Callable<Integer> {
           + "so that its stack addresses (and the trace) do not depend on your environment.")
   boolean cleanEnvironment;
 
+  @Option(names = "--env", paramLabel = "NAME=VALUE",
+      description = "Set an environment variable for the program (repeatable), e.g. "
+          + "PYTHONHASHSEED=0 so that an interpreter's hash tables, and the trace, repeat.")
+  Map<String, String> environment = new LinkedHashMap<>();
+
   @Parameters(paramLabel = "PROGRAM", arity = "1..*",
       description = "The program and its arguments (put -- before them).")
   List<String> command;
@@ -66,7 +73,7 @@ public final class RecordCommand implements Callable<Integer> {
         : Redirect.to(programOutput.toFile());
     QemuRecorder.Recording recording = QemuRecorder.record(output, skip,
         maxInstructions == null ? Long.MAX_VALUE : maxInstructions, command, redirect,
-        cleanEnvironment);
+        cleanEnvironment, environment);
     report(recording, spec.commandLine().getErr());
     return ExitCodes.OK;
   }

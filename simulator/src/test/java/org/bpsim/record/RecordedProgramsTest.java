@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.bpsim.cli.BpsimCommand;
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.trace.BranchBatch;
@@ -100,7 +101,7 @@ final class RecordedProgramsTest {
     Path program = compile("loop");
     Path trace = work.resolve("loop-window.champsimtrace.xz");
     QemuRecorder.Recording recording = QemuRecorder.record(trace, 100, 5000,
-        List.of(program.toString()), Redirect.DISCARD, true);
+        List.of(program.toString()), Redirect.DISCARD, true, Map.of());
     assertEquals(5000, recording.summary().instructions());
     assertEquals(-1, recording.summary().executed()); // stopped before the program's end
     Counts counts = read(trace);
@@ -148,7 +149,7 @@ final class RecordedProgramsTest {
     Path program = compile(name);
     Path trace = work.resolve(name + ".champsimtrace.xz");
     QemuRecorder.Recording recording = QemuRecorder.record(trace, 0, Long.MAX_VALUE,
-        List.of(program.toString()), Redirect.DISCARD, true);
+        List.of(program.toString()), Redirect.DISCARD, true, Map.of());
     assertEquals(0, recording.exitStatus());
     Counts counts = read(trace);
     counts.executed = recording.summary().executed();
