@@ -3,6 +3,7 @@
 # and rewrites MANIFEST.md. Needs Debian 12 (bookworm) x86-64 with: qemu-user, gcc, gzip, xz-utils,
 # cpp-12 (cc1), python3.11-minimal, perl, sqlite3, grep, coreutils, perl-modules-5.36, base-files.
 # Usage: traces/samples/record-samples.sh [NAME...]   (default: all samples)
+#        traces/samples/record-samples.sh --manifest-only
 # Takes a few minutes per sample: xz-compressing the records dominates.
 set -euo pipefail
 samples="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -49,6 +50,10 @@ package_of() {  # the Debian package owning a file, with its version
   echo "$package $(dpkg-query -W -f='${Version}' "$package")"
 }
 
+grouped() {  # 1234567 -> 1,234,567, whatever the locale
+  sed -e ':a' -e 's/\B[0-9]\{3\}\>/,&/' -e 'ta' <<<"$1"
+}
+
 quoted() {  # the command as one would type it
   local out="" arg
   for arg in "$@"; do
@@ -58,7 +63,8 @@ quoted() {  # the command as one would type it
 }
 
 wanted=("$@")
-for workload in "${workloads[@]}"; do
+if [ "${1:-}" = --manifest-only ]; then workloads_to_record=(); else workloads_to_record=("${workloads[@]}"); fi
+for workload in ${workloads_to_record[@]+"${workloads_to_record[@]}"}; do
   IFS='|' read -r name skip max input command <<<"$workload"
   if [ ${#wanted[@]} -gt 0 ] && [[ " ${wanted[*]} " != *" $name "* ]]; then continue; fi
   eval "argv=($command)"
@@ -78,6 +84,12 @@ done
   echo "\`--skip\` instructions are executed first (start-up), then the next instructions are recorded."
   echo "The project's own inputs are in \`inputs/\`. These are the default traces of \`./bpsim run\`."
   echo
+  echo "Every program ran with \`--clean-environment --env PYTHONHASHSEED=0 --env PERL_HASH_SEED=0"
+  echo "--env PERL_PERTURB_KEYS=0\` (only PATH and LC_ALL=C set, interpreters' hash seeds fixed), from the"
+  echo "repository's root, so that re-recording on the same Debian package versions gives byte-identical"
+  echo "traces (checked when these were made). Instructions are counted as QEMU executes them: each"
+  echo "iteration of a \`rep\`-prefixed string instruction counts as one."
+  echo
   echo "| trace | program (Debian package version) | command | input (package or sha256) | skipped | instructions | conditional branches | bytes | sha256 |"
   echo "|---|---|---|---|---:|---:|---:|---:|---|"
   for workload in "${workloads[@]}"; do
@@ -94,7 +106,7 @@ done
     fi
     printf '| %s | %s (%s) | `%s` | %s (%s) | %s | %s | %s | %s | %s |\n' \
       "$name.champsimtrace.xz" "${argv[0]}" "$(package_of "${argv[0]}")" "$(quoted "${argv[@]}")" \
-      "$input" "$input_origin" "$(printf "%'d" "$skip")" "$instructions" "$conditional" \
+      "$input" "$input_origin" "$(grouped "$skip")" "$instructions" "$conditional" \
       "$(stat -c %s "$trace")" "$(sha256sum "$trace" | cut -d' ' -f1)"
   done
 } >traces/samples/MANIFEST.md

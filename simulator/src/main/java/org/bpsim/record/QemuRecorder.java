@@ -82,7 +82,9 @@ public final class QemuRecorder {
     }
     Path program = Executables.find(command.get(0));
     if (program == null) {
-      throw new UserException(command.get(0) + ": no such program");
+      boolean exists = command.get(0).contains("/") && Files.exists(Path.of(command.get(0)));
+      throw new UserException(command.get(0) + (exists ? ": not an executable file"
+          : ": no such program"));
     }
     Path qemu = qemu();
     Path plugin = QemuPlugin.build();
