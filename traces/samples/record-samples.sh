@@ -13,14 +13,13 @@ cd "$root"
 allkeys=/usr/share/perl/5.36.0/Unicode/Collate/allkeys.txt   # perl-modules-5.36
 gpl3=/usr/share/common-licenses/GPL-3                        # base-files
 textwrap=/usr/lib/python3.11/textwrap.py                     # libpython3.11-minimal
-plugin_source=simulator/src/main/resources/org/bpsim/record/bpsim-qemu-plugin.c
 cc1=/usr/lib/gcc/x86_64-linux-gnu/12/cc1
 
 # name | instructions skipped | instructions recorded | input file | program and arguments
 workloads=(
   "gzip|50000000|4000000|$allkeys|/bin/gzip -9 -c $allkeys"
   "xz|100000000|4000000|$allkeys|/usr/bin/xz -6 -c $allkeys"
-  "cc1|150000000|3000000|$plugin_source|$cc1 -quiet -imultiarch x86_64-linux-gnu -O2 $plugin_source -o /dev/null"
+  "cc1|150000000|3000000|traces/samples/inputs/cc1-input.c|$cc1 -quiet -imultiarch x86_64-linux-gnu -O2 traces/samples/inputs/cc1-input.c -o /dev/null"
   "python3|100000000|4000000|$textwrap|/usr/bin/python3.11 -m tokenize $textwrap"
   "perl|10000000|4000000|$gpl3|/usr/bin/perl traces/samples/inputs/wordfreq.pl $gpl3"
   "sqlite3|200000000|4000000|traces/samples/inputs/queries.sql|/usr/bin/sqlite3 :memory: '.read traces/samples/inputs/queries.sql'"

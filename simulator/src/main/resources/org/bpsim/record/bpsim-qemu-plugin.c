@@ -79,6 +79,24 @@ static int out_fd = -1;
 static unsigned char buffer[1 << 20];
 static size_t used;
 
+/*
+ * Any guest thread may translate code that vCPU 0 runs later, so translations and vCPU 0's
+ * records share the buffer under a spin lock: uncontended, as in a single-threaded guest, it costs
+ * one atomic exchange.
+ */
+static bool buffer_locked;
+
+static inline void lock_buffer(void) {
+  while (__atomic_test_and_set(&buffer_locked, __ATOMIC_ACQUIRE)) {
+    while (__atomic_load_n(&buffer_locked, __ATOMIC_RELAXED)) {
+    }
+  }
+}
+
+static inline void unlock_buffer(void) {
+  __atomic_clear(&buffer_locked, __ATOMIC_RELEASE);
+}
+
 static void flush_buffer(void) {
   size_t done = 0;
   while (done < used) {
@@ -122,19 +140,23 @@ static void on_exec(unsigned int vcpu, void *pc) {
   if (!recording) {
     return;
   }
+  lock_buffer();
   put_tagged('X', (uint64_t) (uintptr_t) pc);
   /* One instruction past the window tells bpsim whether the window's last branch was taken. */
   if (max_recorded != UINT64_MAX && index - skip >= max_recorded) {
     finish();
     _exit(0);
   }
+  unlock_buffer();
 }
 
 static void on_memory(unsigned int vcpu, qemu_plugin_meminfo_t info, uint64_t address,
                       void *unused) {
   (void) unused;
   if (vcpu == 0 && recording) {
+    lock_buffer();
     put_tagged(qemu_plugin_mem_is_store(info) ? 'W' : 'R', address);
+    unlock_buffer();
   }
 }
 
@@ -148,6 +170,7 @@ static void on_translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb) {
     if (length > 255) {
       length = 255;
     }
+    lock_buffer();
     put_tagged('I', pc);
     if (used + 1 + length > sizeof buffer) {
       flush_buffer();
@@ -155,6 +178,7 @@ static void on_translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb) {
     buffer[used++] = (unsigned char) length;
     memcpy(buffer + used, qemu_plugin_insn_data(insn), length);
     used += length;
+    unlock_buffer();
     qemu_plugin_register_vcpu_insn_exec_cb(insn, on_exec, QEMU_PLUGIN_CB_NO_REGS,
                                            (void *) (uintptr_t) pc);
     qemu_plugin_register_vcpu_mem_cb(insn, on_memory, QEMU_PLUGIN_CB_NO_REGS, QEMU_PLUGIN_MEM_RW,
@@ -165,7 +189,9 @@ static void on_translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb) {
 static void on_guest_exit(qemu_plugin_id_t id, void *unused) {
   (void) id;
   (void) unused;
+  lock_buffer();
   finish();
+  unlock_buffer();
 }
 
 static bool parse_count(const char *text, uint64_t *value) {
