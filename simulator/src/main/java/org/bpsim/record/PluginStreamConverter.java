@@ -107,6 +107,10 @@ public final class PluginStreamConverter {
   }
 
   private void translate(long pc) throws IOException {
+    if (pc == 0) {
+      throw new IOException("the QEMU plugin's output translates address 0 at byte "
+          + (offset() - 9));
+    }
     if (!fill(1)) {
       throw new EOFException("the QEMU plugin's output ends inside an instruction");
     }
