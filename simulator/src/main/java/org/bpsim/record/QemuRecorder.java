@@ -160,8 +160,9 @@ public final class QemuRecorder {
       } catch (ExecutionException e) {
         if (e.getCause() instanceof IOException && !opened.get() || isEmptyStream(e)) {
           throw new UserException(qemu.getFileName() + " exited with status " + status
-              + " before recording anything (is " + command.get(0)
-              + " a Linux x86-64 program?)");
+              + " before recording anything: is " + command.get(0)
+              + " a Linux x86-64 program, and does this QEMU load plugins of API version 1 "
+              + "(QEMU 7, as in Debian 12)? Its own message is above");
         }
         if (e.getCause() instanceof IOException) {
           throw new UserException("recording " + command.get(0) + " failed: "
