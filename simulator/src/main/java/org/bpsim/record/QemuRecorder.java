@@ -162,7 +162,7 @@ public final class QemuRecorder {
           throw new UserException(qemu.getFileName() + " exited with status " + status
               + " before recording anything: is " + command.get(0)
               + " a Linux x86-64 program, and does this QEMU load plugins of API version 1 "
-              + "(QEMU 7, as in Debian 12)? Its own message is above");
+              + "(QEMU 7, as in Debian 12)? See its own message, if any, above");
         }
         if (e.getCause() instanceof IOException) {
           throw new UserException("recording " + command.get(0) + " failed: "
