@@ -15,10 +15,11 @@
  *   'X' u64 pc                            an instruction about to execute
  *   'R' u64 address / 'W' u64 address     a load / store by the instruction last announced by 'X'
  *   'E' u64 instructions                  the end; how many instructions ran in all (skipped too)
- * Only the first guest thread (vCPU 0) is recorded: one thread's instruction order is what a
- * branch trace means.
+ * Only the first guest thread (vCPU 0) of the process started is recorded: one thread's
+ * instruction order is what a branch trace means. Processes it forks are not recorded.
  */
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -125,6 +126,21 @@ static uint64_t skip;
 static uint64_t max_recorded = UINT64_MAX;
 static bool recording;
 
+/*
+ * A guest fork() forks QEMU, plugin and buffer included. The child must not write: what is in the
+ * buffer is the parent's to write, and the stream is the parent's alone.
+ */
+static bool in_forked_child;
+
+static void after_fork_in_child(void) {
+  in_forked_child = true;
+  used = 0;
+  if (out_fd >= 0) {
+    close(out_fd);
+    out_fd = -1;
+  }
+}
+
 static void finish(void) {
   put_tagged('E', executed);
   flush_buffer();
@@ -132,7 +148,7 @@ static void finish(void) {
 }
 
 static void on_exec(unsigned int vcpu, void *pc) {
-  if (vcpu != 0) {
+  if (vcpu != 0 || in_forked_child) {
     return;
   }
   uint64_t index = executed++;
@@ -153,7 +169,7 @@ static void on_exec(unsigned int vcpu, void *pc) {
 static void on_memory(unsigned int vcpu, qemu_plugin_meminfo_t info, uint64_t address,
                       void *unused) {
   (void) unused;
-  if (vcpu == 0 && recording) {
+  if (vcpu == 0 && recording && !in_forked_child) {
     lock_buffer();
     put_tagged(qemu_plugin_mem_is_store(info) ? 'W' : 'R', address);
     unlock_buffer();
@@ -162,6 +178,9 @@ static void on_memory(unsigned int vcpu, qemu_plugin_meminfo_t info, uint64_t ad
 
 static void on_translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb) {
   (void) id;
+  if (in_forked_child) {
+    return;
+  }
   size_t count = qemu_plugin_tb_n_insns(tb);
   for (size_t i = 0; i < count; i++) {
     struct qemu_plugin_insn *insn = qemu_plugin_tb_get_insn(tb, i);
@@ -189,6 +208,9 @@ static void on_translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb) {
 static void on_guest_exit(qemu_plugin_id_t id, void *unused) {
   (void) id;
   (void) unused;
+  if (in_forked_child) {
+    return;
+  }
   lock_buffer();
   finish();
   unlock_buffer();
@@ -234,6 +256,7 @@ EXPORTED int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_t *info, i
     perror("bpsim-qemu-plugin: cannot open the output");
     return -1;
   }
+  pthread_atfork(NULL, NULL, after_fork_in_child);
   memcpy(buffer, "BPSIMQ1\n", 8);
   used = 8;
   qemu_plugin_register_vcpu_tb_trans_cb(id, on_translate);

@@ -31,7 +31,8 @@ import picocli.CommandLine;
  */
 final class RecordedProgramsTest {
   private static final String[] PROGRAMS = {"freestanding.h", "loop.c", "calls.c", "indirect.c",
-      "switch.c"};
+      "switch.c",
+      "fork.c"};
 
   @TempDir
   static Path work;
@@ -94,6 +95,19 @@ final class RecordedProgramsTest {
     assertEquals(64 + 1, counts.of(BranchKind.DIRECT_JUMP)); // each case to the end, loop entry
     assertEquals(80 + 2, counts.of(BranchKind.DIRECT_CALL));
     assertEquals(80 + 1, counts.of(BranchKind.RETURN));
+  }
+
+  @Test
+  void aForkedChildIsNotRecordedAndDoesNotDisturbTheParentsTrace() throws Exception {
+    Counts counts = recordWhole("fork");
+    // Parent only: "child == 0" once (taken: the parent skips the child's code), its loop 51
+    // times (taken 50). The child's 1000-iteration loop must not appear.
+    assertEquals(1 + 51, counts.of(BranchKind.CONDITIONAL));
+    assertEquals(1 + 50, counts.conditionalTaken);
+    assertEquals(1, counts.of(BranchKind.DIRECT_JUMP));
+    assertEquals(2 + 2, counts.of(BranchKind.DIRECT_CALL)); // + fork and wait4 wrappers
+    assertEquals(1 + 2, counts.of(BranchKind.RETURN));
+    assertEquals(counts.instructions, counts.executed);
   }
 
   @Test
