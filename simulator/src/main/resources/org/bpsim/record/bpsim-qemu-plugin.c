@@ -256,6 +256,15 @@ EXPORTED int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_t *info, i
     perror("bpsim-qemu-plugin: cannot open the output");
     return -1;
   }
+  /*
+   * The guest shares QEMU's descriptor table: move the output far above the low numbers that
+   * programs open, close and redirect (a shell's "3>file", say).
+   */
+  int high = fcntl(out_fd, F_DUPFD_CLOEXEC, 900);
+  if (high >= 0) {
+    close(out_fd);
+    out_fd = high;
+  }
   pthread_atfork(NULL, NULL, after_fork_in_child);
   memcpy(buffer, "BPSIMQ1\n", 8);
   used = 8;
