@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     versionProvider = BpsimCommand.Version.class,
     description = "Trace-driven branch prediction simulator.",
     subcommands = {RunCommand.class, CompareCommand.class, ReportCommand.class,
-        PredictorsCommand.class, InfoCommand.class, ConvertCommand.class,
+        PredictorsCommand.class, InfoCommand.class, ConvertCommand.class, RecordCommand.class,
         CommandLine.HelpCommand.class})
 public final class BpsimCommand implements Runnable {
 
