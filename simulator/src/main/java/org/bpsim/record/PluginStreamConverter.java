@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.trace.champsim.ChampSimBranchKinds;
-import org.bpsim.trace.champsim.ChampSimWriter;
+import org.bpsim.trace.champsim.ChampSimRecordWriter;
 
 /**
  * Turns the stream of bpsim's QEMU plugin (described in {@code bpsim-qemu-plugin.c}) into ChampSim
@@ -19,7 +19,7 @@ public final class PluginStreamConverter {
   static final byte[] HEADER = "BPSIMQ1\n".getBytes(StandardCharsets.US_ASCII);
 
   private final InputStream in;
-  private final ChampSimWriter writer;
+  private final ChampSimRecordWriter writer;
   private final long maxInstructions;
   private final byte[] buffer = new byte[1 << 16];
   private int position;
@@ -27,8 +27,8 @@ public final class PluginStreamConverter {
   private long consumed;
 
   private final InstructionTable table = new InstructionTable();
-  private final long[] loads = new long[ChampSimWriter.MAX_LOADS];
-  private final long[] stores = new long[ChampSimWriter.MAX_STORES];
+  private final long[] loads = new long[ChampSimRecordWriter.MAX_LOADS];
+  private final long[] stores = new long[ChampSimRecordWriter.MAX_STORES];
   private final byte[] code = new byte[256];
 
   private boolean pending;
@@ -45,7 +45,7 @@ public final class PluginStreamConverter {
   /**
    * @param maxInstructions stop after writing this many instructions (Long.MAX_VALUE: no limit)
    */
-  public PluginStreamConverter(InputStream in, ChampSimWriter writer, long maxInstructions) {
+  public PluginStreamConverter(InputStream in, ChampSimRecordWriter writer, long maxInstructions) {
     this.in = in;
     this.writer = writer;
     this.maxInstructions = maxInstructions;

@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bpsim.sim.UserException;
-import org.bpsim.trace.champsim.ChampSimWriter;
+import org.bpsim.trace.champsim.ChampSimRecordWriter;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.XZOutputStream;
 
@@ -132,7 +132,7 @@ public final class QemuRecorder {
       Future<RecordingSummary> conversion = reader.submit(() -> {
         try (InputStream in = new FileInputStream(fifo.toFile())) {
           opened.set(true);
-          try (ChampSimWriter writer = new ChampSimWriter(new XZOutputStream(
+          try (ChampSimRecordWriter writer = new ChampSimRecordWriter(new XZOutputStream(
               new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16),
               new LZMA2Options(XZ_PRESET)))) {
             return new PluginStreamConverter(in, writer, maxInstructions).convert();

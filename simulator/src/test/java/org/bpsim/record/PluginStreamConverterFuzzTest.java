@@ -6,7 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import org.bpsim.trace.champsim.ChampSimWriter;
+import org.bpsim.trace.champsim.ChampSimRecordWriter;
 
 /** Whatever bytes arrive on the plugin's pipe, the converter converts them or says why not. */
 final class PluginStreamConverterFuzzTest {
@@ -24,7 +24,7 @@ final class PluginStreamConverterFuzzTest {
         written[0] += len;
       }
     };
-    try (ChampSimWriter writer = new ChampSimWriter(counting)) {
+    try (ChampSimRecordWriter writer = new ChampSimRecordWriter(counting)) {
       RecordingSummary summary =
           new PluginStreamConverter(new ByteArrayInputStream(stream), writer, 1000).convert();
       assertTrue(summary.instructions() <= 1000);

@@ -13,7 +13,7 @@ import java.nio.ByteOrder;
 import java.util.HexFormat;
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.trace.champsim.ChampSimReader;
-import org.bpsim.trace.champsim.ChampSimWriter;
+import org.bpsim.trace.champsim.ChampSimRecordWriter;
 import org.junit.jupiter.api.Test;
 
 final class PluginStreamConverterTest {
@@ -78,7 +78,7 @@ final class PluginStreamConverterTest {
   private static Converted convert(byte[] stream, long max) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Converted converted = new Converted();
-    try (ChampSimWriter writer = new ChampSimWriter(out)) {
+    try (ChampSimRecordWriter writer = new ChampSimRecordWriter(out)) {
       converted.summary = new PluginStreamConverter(new ByteArrayInputStream(stream), writer, max)
           .convert();
     }

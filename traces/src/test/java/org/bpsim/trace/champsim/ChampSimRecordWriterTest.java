@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-final class ChampSimWriterTest {
+final class ChampSimRecordWriterTest {
   @TempDir
   Path work;
 
@@ -43,7 +43,7 @@ final class ChampSimWriterTest {
   @Test
   void nonBranchesCarryNoRegistersAndTheirMemoryAddresses() throws IOException {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    try (ChampSimWriter writer = new ChampSimWriter(bytes)) {
+    try (ChampSimRecordWriter writer = new ChampSimRecordWriter(bytes)) {
       writer.write(0x401000L, ChampSimBranchKinds.NOT_A_BRANCH, true,
           new long[] {0x10, 0x20, 0x30, 0x40}, 4, new long[] {0x50, 0x60}, 2);
     }
@@ -71,7 +71,7 @@ final class ChampSimWriterTest {
     int[] kinds = new int[count];
     boolean[] taken = new boolean[count];
     Path file = work.resolve("t" + seed + ".champsimtrace");
-    try (ChampSimWriter writer = new ChampSimWriter(Files.newOutputStream(file))) {
+    try (ChampSimRecordWriter writer = new ChampSimRecordWriter(Files.newOutputStream(file))) {
       long[] loads = new long[4];
       long[] stores = new long[2];
       for (int i = 0; i < count; i++) {
@@ -117,7 +117,7 @@ final class ChampSimWriterTest {
 
   private static void writeOne(byte[] target, int kind) {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    try (ChampSimWriter writer = new ChampSimWriter(bytes)) {
+    try (ChampSimRecordWriter writer = new ChampSimRecordWriter(bytes)) {
       writer.write(0x1000, kind, true, new long[0], 0, new long[0], 0);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

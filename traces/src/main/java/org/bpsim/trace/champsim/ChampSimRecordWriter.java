@@ -5,13 +5,14 @@ import java.io.OutputStream;
 import org.bpsim.predictor.spi.BranchKind;
 
 /**
- * Writes ChampSim's 64-byte instruction records to a stream (the caller chooses the compression).
+ * Writes ChampSim's 64-byte instruction records to a stream (the caller chooses the compression):
+ * the instruction-level writer under {@link ChampSimTraceWriter} and {@code bpsim record}.
  * ChampSim traces carry no opcode, so a branch's kind is told through the registers it reads and
  * writes; this writer picks, for each kind, the register sets that {@link ChampSimBranchKinds}
  * (ChampSim's own rule) maps back to that kind. Non-branch instructions carry no registers: the
  * traces are for branch prediction and memory studies, not for register dependences.
  */
-public final class ChampSimWriter implements AutoCloseable {
+public final class ChampSimRecordWriter implements AutoCloseable {
   /** A register that is neither the stack pointer, the flags nor the instruction pointer. */
   static final int REG_GENERAL = 10;
 
@@ -43,7 +44,7 @@ public final class ChampSimWriter implements AutoCloseable {
   private int used;
   private long written;
 
-  public ChampSimWriter(OutputStream out) {
+  public ChampSimRecordWriter(OutputStream out) {
     this.out = out;
   }
 
