@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     versionProvider = BpsimCommand.Version.class,
     description = "Trace-driven branch prediction simulator.",
     subcommands = {RunCommand.class, PredictorsCommand.class, InfoCommand.class,
-        CommandLine.HelpCommand.class})
+        CacheCommand.class, CommandLine.HelpCommand.class})
 public final class BpsimCommand implements Runnable {
 
   @CommandLine.Spec
