@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.bpsim.trace.bt9.Bt9Reader;
+import org.bpsim.trace.cbp2025.Cbp2025Decoder;
+import org.bpsim.trace.cbp2025.Cbp2025Reader;
 import org.bpsim.trace.champsim.ChampSimReader;
 import org.bpsim.trace.text.TextTraceReader;
 
@@ -24,6 +26,13 @@ public enum TraceFormat {
     @Override
     TraceReader open(TraceInput input) throws IOException {
       return new ChampSimReader(input);
+    }
+  },
+  /** CBP-2025 kit: variable-length binary instruction records, no magic number. */
+  CBP2025("cbp2025", "CBP-2025 kit instruction trace (*_trace.gz)") {
+    @Override
+    TraceReader open(TraceInput input) throws IOException {
+      return new Cbp2025Reader(input);
     }
   },
   /** CBP-1/course text: {@code <pc> <taken>} or the 7-column every-kind variant. */
@@ -82,7 +91,16 @@ public enum TraceFormat {
       return TEXT;
     }
     String name = fileName.toLowerCase(Locale.ROOT);
-    if (name.contains(".champsimtrace") || ChampSimReader.plausible(head)) {
+    if (name.contains(".champsimtrace")) {
+      return CHAMPSIM;
+    }
+    // Record-by-record pc continuity is a far stronger test than ChampSim's flag bytes, so it
+    // goes first; the name only decides when the head is too short to tell.
+    if (Cbp2025Decoder.plausible(head) || (name.contains("cbp2025")
+        && !ChampSimReader.plausible(head))) {
+      return CBP2025;
+    }
+    if (ChampSimReader.plausible(head)) {
       return CHAMPSIM;
     }
     return null;

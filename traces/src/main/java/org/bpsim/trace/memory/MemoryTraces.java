@@ -2,7 +2,9 @@ package org.bpsim.trace.memory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.bpsim.trace.TraceFormat;
 import org.bpsim.trace.TraceFormatException;
+import org.bpsim.trace.cbp2025.Cbp2025DataAccessReader;
 import org.bpsim.trace.TraceInput;
 
 /** Opens traces for their data accesses, detecting compression and format. */
@@ -28,8 +30,11 @@ public final class MemoryTraces {
       if (PlainMemoryTraceReader.plausible(head)) {
         return new PlainMemoryTraceReader(input);
       }
-      throw new TraceFormatException(path, "byte 0",
-          "not a memory trace (known: plain text 'r|w <address-hex>' per line)");
+      if (TraceFormat.detect(head, path.getFileName().toString()) == TraceFormat.CBP2025) {
+        return new Cbp2025DataAccessReader(input);
+      }
+      throw new TraceFormatException(path, "byte 0", "not a memory trace (known: plain text "
+          + "'r|w <address-hex>' per line, CBP-2025 kit traces)");
     } catch (IOException | RuntimeException e) {
       input.close();
       throw e;
