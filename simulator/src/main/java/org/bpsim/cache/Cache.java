@@ -17,6 +17,10 @@ public final class Cache {
   private final boolean[] dirty;
   private final ReplacementPolicy policy;
 
+  private int[] owners;
+  private long[] interCoreEvictions;
+  private int requester;
+
   long reads;
   long readMisses;
   long writes;
@@ -103,6 +107,9 @@ public final class Cache {
 
   void fill(int set, int way, long block, boolean makeDirty) {
     int i = set * ways + way;
+    if (owners != null) {
+      owners[i] = requester;
+    }
     blocks[i] = block;
     valid[i] = true;
     dirty[i] = makeDirty;
@@ -120,8 +127,40 @@ public final class Cache {
   /** Marks a replaced line gone; the policy learns of its successor through the fill. */
   void drop(int set, int way) {
     int i = set * ways + way;
+    if (owners != null && valid[i] && owners[i] != requester) {
+      interCoreEvictions[requester]++;
+    }
     valid[i] = false;
     dirty[i] = false;
+  }
+
+  /**
+   * Starts recording which of {@code cores} cores filled each line, for a shared cache's
+   * occupancy and inter-core evictions; {@link #setRequester} names the core of each access.
+   */
+  public void trackOwners(int cores) {
+    owners = new int[blocks.length];
+    interCoreEvictions = new long[cores];
+  }
+
+  public void setRequester(int core) {
+    requester = core;
+  }
+
+  /** Valid lines last filled on behalf of {@code core}. */
+  public long occupancy(int core) {
+    long lines = 0;
+    for (int i = 0; i < blocks.length; i++) {
+      if (valid[i] && owners[i] == core) {
+        lines++;
+      }
+    }
+    return lines;
+  }
+
+  /** Lines of other cores that misses of {@code core} evicted. */
+  public long interCoreEvictions(int core) {
+    return interCoreEvictions[core];
   }
 
   public CacheStats stats() {

@@ -30,6 +30,7 @@ public final class CacheHierarchy {
   private final int lineShift;
   private long memoryReads;
   private long memoryWrites;
+  private Cache[] inclusionPeers;
 
   public CacheHierarchy(List<Cache> levels, Inclusion inclusion) {
     if (levels.isEmpty()) {
@@ -48,6 +49,7 @@ public final class CacheHierarchy {
     this.levels = levels.toArray(new Cache[0]);
     this.inclusion = inclusion;
     this.lineShift = Integer.numberOfTrailingZeros(line);
+    this.inclusionPeers = java.util.Arrays.copyOf(this.levels, this.levels.length - 1);
   }
 
   public List<Cache> levels() {
@@ -58,9 +60,23 @@ public final class CacheHierarchy {
     return inclusion;
   }
 
-  /** A data read ({@code write} false) or write of the byte at {@code address}. */
-  public void access(long address, boolean write) {
-    request(0, address >>> lineShift, write);
+  /**
+   * A data read ({@code write} false) or write of the byte at {@code address}.
+   *
+   * @return the level that supplied the block: 0 for a first-level hit, the number of levels
+   *     when it came from memory
+   */
+  public int access(long address, boolean write) {
+    return request(0, address >>> lineShift, write);
+  }
+
+  /**
+   * Replaces the caches that an inclusive last level back-invalidates (by default the levels
+   * above it in this chain): when several chains share a last level (an instruction and a data
+   * side, or several cores), every cache above it must be listed.
+   */
+  public void setInclusionPeers(List<Cache> peers) {
+    this.inclusionPeers = peers.toArray(new Cache[0]);
   }
 
   /** Blocks read from memory. */
@@ -89,7 +105,8 @@ public final class CacheHierarchy {
     return inclusion == Inclusion.EXCLUSIVE && level == levels.length - 2;
   }
 
-  private void request(int level, long block, boolean write) {
+  /** Serves a request at {@code level}; returns the level that supplied the block. */
+  private int request(int level, long block, boolean write) {
     Cache cache = levels[level];
     if (write) {
       cache.writes++;
@@ -100,31 +117,36 @@ public final class CacheHierarchy {
     int way = cache.find(set, block);
     if (way >= 0) {
       cache.hit(set, way, block, write);
-      return;
+      return level;
     }
     if (write) {
       cache.writeMisses++;
     } else {
       cache.readMisses++;
     }
-    allocate(level, set, block, write);
+    return allocate(level, set, block, write);
   }
 
-  private void allocate(int level, int set, long block, boolean write) {
+  private int allocate(int level, int set, long block, boolean write) {
     Cache cache = levels[level];
     int way = cache.wayToFill(set);
     if (cache.isValid(set, way)) {
       evict(level, set, way);
     }
     boolean dirty = write;
+    int supplier;
     if (exclusiveBelow(level)) {
-      dirty |= takeFromExclusive(block);
+      int found = takeFromExclusive(block);
+      dirty |= found == EXCLUSIVE_DIRTY_HIT;
+      supplier = found == EXCLUSIVE_MISS ? levels.length : levels.length - 1;
     } else if (level + 1 < levels.length) {
-      request(level + 1, block, false);
+      supplier = request(level + 1, block, false);
     } else {
       memoryReads++;
+      supplier = levels.length;
     }
     cache.fill(set, way, block, dirty);
+    return supplier;
   }
 
   private void evict(int level, int set, int way) {
@@ -133,7 +155,7 @@ public final class CacheHierarchy {
     boolean dirty = cache.isDirty(set, way);
     cache.drop(set, way);
     if (level == levels.length - 1 && inclusion == Inclusion.INCLUSIVE) {
-      backInvalidate(level, victim);
+      backInvalidate(victim);
     }
     if (exclusiveBelow(level)) {
       if (dirty) {
@@ -150,9 +172,8 @@ public final class CacheHierarchy {
     }
   }
 
-  private void backInvalidate(int lastLevel, long block) {
-    for (int upper = 0; upper < lastLevel; upper++) {
-      Cache cache = levels[upper];
+  private void backInvalidate(long block) {
+    for (Cache cache : inclusionPeers) {
       int set = cache.setOf(block);
       int way = cache.find(set, block);
       if (way >= 0) {
@@ -165,8 +186,12 @@ public final class CacheHierarchy {
     }
   }
 
+  private static final int EXCLUSIVE_MISS = 0;
+  private static final int EXCLUSIVE_CLEAN_HIT = 1;
+  private static final int EXCLUSIVE_DIRTY_HIT = 2;
+
   /** Looks a block up in the exclusive last level; moves it out if present. */
-  private boolean takeFromExclusive(long block) {
+  private int takeFromExclusive(long block) {
     Cache last = levels[levels.length - 1];
     last.reads++;
     int set = last.setOf(block);
@@ -174,12 +199,12 @@ public final class CacheHierarchy {
     if (way < 0) {
       last.readMisses++;
       memoryReads++;
-      return false;
+      return EXCLUSIVE_MISS;
     }
     last.hit(set, way, block, false);
     boolean dirty = last.isDirty(set, way);
     last.invalidate(set, way);
-    return dirty;
+    return dirty ? EXCLUSIVE_DIRTY_HIT : EXCLUSIVE_CLEAN_HIT;
   }
 
   /** Writes a victim of the level above into the exclusive last level. */

@@ -31,7 +31,7 @@ import org.bpsim.sim.UserException;
  */
 public final class HierarchyJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Set<String> CACHES_KEYS = Set.of("lineBytes", "inclusion", "data");
+  private static final Set<String> CACHES_KEYS = Set.of("lineBytes", "inclusion", "data", "instruction");
   private static final Set<String> LEVEL_KEYS =
       Set.of("name", "sizeBytes", "ways", "latency", "replacement");
 
@@ -54,7 +54,8 @@ public final class HierarchyJson {
     return parse(file, root);
   }
 
-  static HierarchyConfig parse(Path file, JsonNode root) {
+  /** The data hierarchy of a parsed machine file. */
+  public static HierarchyConfig parse(Path file, JsonNode root) {
     JsonNode caches = root.get("caches");
     if (caches == null || !caches.isObject()) {
       throw new UserException(file + ": missing object \"caches\"");
@@ -77,28 +78,42 @@ public final class HierarchyJson {
     }
     List<CacheConfig> levels = new ArrayList<>();
     for (int i = 0; i < data.size(); i++) {
-      String where = "caches.data[" + i + "]";
-      JsonNode level = data.get(i);
-      if (!level.isObject()) {
-        throw new UserException(file + ": " + where + " must be an object");
-      }
-      checkKeys(file, where, level, LEVEL_KEYS);
-      String name = level.has("name") ? level.get("name").asText() : "L" + (i + 1);
-      long size = integer(file, where + ".sizeBytes", level.get("sizeBytes"), 1, 1L << 40);
-      int ways = (int) integer(file, where + ".ways", level.get("ways"), 1, 1 << 16);
-      int latency = level.has("latency")
-          ? (int) integer(file, where + ".latency", level.get("latency"), 0, 1 << 20) : 1;
-      String replacement = level.has("replacement") ? level.get("replacement").asText() : "lru";
-      try {
-        levels.add(new CacheConfig(name, size, ways, line, latency, replacement));
-      } catch (IllegalArgumentException e) {
-        throw new UserException(file + ": " + where + ": " + e.getMessage());
-      }
+      levels.add(level(file, "caches.data[" + i + "]", data.get(i), line, "L" + (i + 1)));
     }
     try {
       return new HierarchyConfig(levels, inclusion);
     } catch (IllegalArgumentException e) {
       throw new UserException(file + ": caches: " + e.getMessage());
+    }
+  }
+
+  /** The {@code caches.instruction} level of a machine file, or null when it has none. */
+  public static CacheConfig instructionCache(Path file, JsonNode root) {
+    JsonNode caches = root.get("caches");
+    JsonNode node = caches == null ? null : caches.get("instruction");
+    if (node == null) {
+      return null;
+    }
+    int line = (int) integer(file, "caches.lineBytes", caches.get("lineBytes"), 1, 1 << 20);
+    return level(file, "caches.instruction", node, line, "L1I");
+  }
+
+  private static CacheConfig level(Path file, String where, JsonNode level, int line,
+      String defaultName) {
+    if (!level.isObject()) {
+      throw new UserException(file + ": " + where + " must be an object");
+    }
+    checkKeys(file, where, level, LEVEL_KEYS);
+    String name = level.has("name") ? level.get("name").asText() : defaultName;
+    long size = integer(file, where + ".sizeBytes", level.get("sizeBytes"), 1, 1L << 40);
+    int ways = (int) integer(file, where + ".ways", level.get("ways"), 1, 1 << 16);
+    int latency = level.has("latency")
+        ? (int) integer(file, where + ".latency", level.get("latency"), 0, 1 << 20) : 1;
+    String replacement = level.has("replacement") ? level.get("replacement").asText() : "lru";
+    try {
+      return new CacheConfig(name, size, ways, line, latency, replacement);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(file + ": " + where + ": " + e.getMessage());
     }
   }
 
@@ -112,7 +127,7 @@ public final class HierarchyJson {
     }
   }
 
-  private static long integer(Path file, String where, JsonNode node, long min, long max) {
+  static long integer(Path file, String where, JsonNode node, long min, long max) {
     if (node == null) {
       throw new UserException(file + ": missing " + where);
     }
