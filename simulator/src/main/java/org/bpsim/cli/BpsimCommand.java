@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     versionProvider = BpsimCommand.Version.class,
     description = "Trace-driven branch prediction simulator.",
     subcommands = {RunCommand.class, PredictorsCommand.class, InfoCommand.class,
-        CacheCommand.class, CommandLine.HelpCommand.class})
+        CacheCommand.class, SimulateCommand.class, ConfigsCommand.class,
+        CommandLine.HelpCommand.class})
 public final class BpsimCommand implements Runnable {
 
   @CommandLine.Spec
