@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
     description = {"Simulate cores running traces (one -t per core) under the interval timing "
         + "model with a cache hierarchy; see docs/pipeline.md.",
-        "Traces must carry every instruction and its memory addresses (CBP-2025 kit traces)."})
+        "Traces must carry every instruction and its memory addresses (CBP-2025 kit or "
+            + "ChampSim traces)."})
 public final class SimulateCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;

@@ -3,6 +3,7 @@ package org.bpsim.trace;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.bpsim.trace.cbp2025.Cbp2025InstructionStream;
+import org.bpsim.trace.champsim.ChampSimInstructionStream;
 
 /** Opens traces that carry the full instruction stream with memory addresses. */
 public final class InstructionStreams {
@@ -26,9 +27,12 @@ public final class InstructionStreams {
       if (format == TraceFormat.CBP2025) {
         return new Cbp2025InstructionStream(input);
       }
+      if (format == TraceFormat.CHAMPSIM) {
+        return new ChampSimInstructionStream(input);
+      }
       throw new TraceFormatException(path, "byte 0", "timing simulation needs a trace with every "
-          + "instruction and its memory addresses (supported: CBP-2025 kit traces), not "
-          + (format == null ? "an unknown format" : format.id()));
+          + "instruction and its memory addresses (supported: CBP-2025 kit and ChampSim traces), "
+          + "not " + (format == null ? "an unknown format" : format.id()));
     } catch (IOException | RuntimeException e) {
       input.close();
       throw e;
