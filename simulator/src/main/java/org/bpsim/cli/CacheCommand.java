@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code bpsim cache}: replays a trace's data accesses through a cache hierarchy only. */
 @Command(name = "cache", mixinStandardHelpOptions = true,
-    description = {"Replay the data accesses of a memory trace ('r|w <address-hex>' a line) "
-        + "through a write-back, write-allocate cache hierarchy.",
+    description = {"Replay the data accesses of a memory trace ('r|w <address-hex>' a line, or "
+        + "the loads and stores of a CBP-2025 or ChampSim trace) through a write-back, "
+        + "write-allocate cache hierarchy.",
         "The hierarchy comes from a machine file (--machine) or from the options below "
             + "(an L1 and an optional L2). See docs/caches.md for the access semantics."})
 public final class CacheCommand implements Callable<Integer> {

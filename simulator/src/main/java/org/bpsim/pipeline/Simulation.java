@@ -211,6 +211,10 @@ public final class Simulation {
 
     CoreResult result() {
       CoreCounters c = core.counted();
+      if (c.instructions == 0) {
+        throw new UserException(core.trace() + ": nothing counted: the warmup covers the whole "
+            + "trace");
+      }
       int width = machine.core().width();
       long instructions = Math.max(1, c.instructions);
       long base = (c.instructions + width - 1) / width;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.bpsim.trace.TraceFormat;
 import org.bpsim.trace.TraceFormatException;
 import org.bpsim.trace.cbp2025.Cbp2025DataAccessReader;
+import org.bpsim.trace.champsim.ChampSimInstructionStream;
 import org.bpsim.trace.TraceInput;
 
 /** Opens traces for their data accesses, detecting compression and format. */
@@ -30,11 +31,15 @@ public final class MemoryTraces {
       if (PlainMemoryTraceReader.plausible(head)) {
         return new PlainMemoryTraceReader(input);
       }
-      if (TraceFormat.detect(head, path.getFileName().toString()) == TraceFormat.CBP2025) {
+      TraceFormat format = TraceFormat.detect(head, path.getFileName().toString());
+      if (format == TraceFormat.CBP2025) {
         return new Cbp2025DataAccessReader(input);
       }
+      if (format == TraceFormat.CHAMPSIM) {
+        return new InstructionStreamAccesses(new ChampSimInstructionStream(input));
+      }
       throw new TraceFormatException(path, "byte 0", "not a memory trace (known: plain text "
-          + "'r|w <address-hex>' per line, CBP-2025 kit traces)");
+          + "'r|w <address-hex>' per line, CBP-2025 kit and ChampSim traces)");
     } catch (IOException | RuntimeException e) {
       input.close();
       throw e;
