@@ -13,7 +13,7 @@ import org.bpsim.trace.TraceFormatException;
  */
 final class Cbp2025DecoderFuzzTest {
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "60s")
   void decodesOrRejectsWithATraceFormatException(byte[] data) throws IOException {
     int[] position = {0};
     Cbp2025Decoder decoder = new Cbp2025Decoder(new Cbp2025Decoder.ByteSource() {
