@@ -21,6 +21,7 @@ import org.bpsim.cache.Inclusion;
 import org.bpsim.cache.replacement.ReplacementPolicies;
 import org.bpsim.cache.replacement.ReplacementPolicyProvider;
 import org.bpsim.cache.report.CourseReport;
+import org.bpsim.machine.Machines;
 import org.bpsim.sim.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,8 +44,9 @@ public final class CacheCommand implements Callable<Integer> {
       description = "Memory trace file (required unless --list-policies).")
   Path trace;
 
-  @Option(names = "--machine", paramLabel = "FILE",
-      description = "Machine file (JSON) whose \"caches\" object describes the hierarchy.")
+  @Option(names = "--machine", paramLabel = "PRESET|FILE",
+      description = "Machine preset (see 'bpsim configs': its data caches) or JSON file whose "
+          + "\"caches\" object describes the hierarchy.")
   Path machine;
 
   @Option(names = "--block-size", paramLabel = "BYTES", defaultValue = "64",
@@ -108,7 +110,14 @@ public final class CacheCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--format must be report or json, not '" + format + "'");
     }
-    HierarchyConfig config = machine != null ? HierarchyJson.read(machine) : fromOptions();
+    HierarchyConfig config;
+    if (machine == null) {
+      config = fromOptions();
+    } else if (Machines.PRESETS.contains(machine.toString())) {
+      config = Machines.preset(machine.toString()).dataCaches();
+    } else {
+      config = HierarchyJson.read(machine);
+    }
     if (chosenFormat.equals("report") && !CourseReport.fits(config)) {
       throw new UserException("the report layout shows at most two levels; use --format json");
     }

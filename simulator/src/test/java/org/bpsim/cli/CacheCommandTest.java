@@ -65,6 +65,17 @@ final class CacheCommandTest {
   }
 
   @Test
+  void aPresetNameGivesThatMachinesDataCaches() throws IOException {
+    Path trace = folder.resolve("t.txt");
+    Files.writeString(trace, "r 0\nw 40\nr 100000\n");
+    Outcome outcome = run("cache", "-t", trace.toString(), "--machine", "cbp2025", "--format",
+        "json");
+    assertEquals(0, outcome.code(), outcome.err());
+    assertTrue(outcome.out().contains("\"name\" : \"L2\""), outcome.out());
+    assertTrue(outcome.out().contains("\"traffic\" : 3"), outcome.out());
+  }
+
+  @Test
   void badMachineFileIsOneLineNamingFileAndKey() throws IOException {
     Path trace = folder.resolve("t.txt");
     Files.writeString(trace, "r 0\n");
