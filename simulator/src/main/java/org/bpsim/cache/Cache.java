@@ -163,6 +163,11 @@ public final class Cache {
     return interCoreEvictions[core];
   }
 
+  /** Dirty lines this cache has sent down so far (cheap: no snapshot). */
+  public long writebacks() {
+    return writebacks;
+  }
+
   public CacheStats stats() {
     return new CacheStats(config.name(), reads, readMisses, writes, writeMisses, writebacks,
         backInvalidations);

@@ -62,6 +62,8 @@ final class Core {
   private long lastFetchLine = -1;
   private long windowStart = Long.MIN_VALUE / 2;
   private long windowLatency;
+  private final Cache[] dataCaches;
+  private final long[] writebacksBefore;
 
   Core(int id, Path trace, MachineConfig machine, BranchPredictor predictor,
       CacheHierarchy fetchChain, CacheHierarchy dataChain, Cache sharedLastLevel,
@@ -85,6 +87,8 @@ final class Core {
     this.warmup = warmup;
     this.maxInstructions = maxInstructions;
     this.counters = new CoreCounters(dataChain.levels().size(), fetchChain.levels().size());
+    this.dataCaches = dataChain.levels().toArray(new Cache[0]);
+    this.writebacksBefore = new long[dataCaches.length];
     this.stream = InstructionStreams.open(trace);
     if (warmup == 0) {
       atWarmupEnd = counters.copy();
@@ -142,6 +146,9 @@ final class Core {
     if (sharedLastLevel != null) {
       sharedLastLevel.setRequester(id);
     }
+    for (int level = 0; level < dataCaches.length; level++) {
+      writebacksBefore[level] = dataCaches[level].writebacks();
+    }
     fetch(stream.pc());
     BranchKind kind = stream.branchKind();
     if (kind != null) {
@@ -152,6 +159,9 @@ final class Core {
     }
     if (stream.isStore()) {
       store(stream.storeAddress());
+    }
+    for (int level = 0; level < dataCaches.length; level++) {
+      counters.dataWritebacks[level] += dataCaches[level].writebacks() - writebacksBefore[level];
     }
     if (atWarmupEnd == null && totalInstructions == warmup) {
       atWarmupEnd = counters.copy();
@@ -180,13 +190,14 @@ final class Core {
       return;
     }
     lastFetchLine = line;
+    long readsBefore = fetchChain.memoryReads();
     long writesBefore = fetchChain.memoryWrites();
     int supplier = fetchChain.access(address, false);
     countLevels(counters.fetchAccesses, counters.fetchMisses, supplier);
     if (supplier > 0) {
       counters.instructionCacheStall += latencyOf(fetchLatency, supplier);
     }
-    writeBacks(fetchChain, writesBefore);
+    otherTraffic(fetchChain, readsBefore, writesBefore, supplier == fetchLatency.length);
   }
 
   private void branch(long pc, BranchKind kind, boolean taken, long target) {
@@ -220,6 +231,7 @@ final class Core {
   }
 
   private void load(long address) {
+    long readsBefore = dataChain.memoryReads();
     long writesBefore = dataChain.memoryWrites();
     int supplier = dataChain.access(address ^ addressTag, false);
     countLevels(counters.dataAccesses, counters.dataMisses, supplier);
@@ -237,17 +249,16 @@ final class Core {
       }
       counters.dataStall[supplier] += extra;
     }
-    writeBacks(dataChain, writesBefore);
+    otherTraffic(dataChain, readsBefore, writesBefore, supplier == dataLatency.length);
   }
 
   private void store(long address) {
+    long readsBefore = dataChain.memoryReads();
     long writesBefore = dataChain.memoryWrites();
     int supplier = dataChain.access(address ^ addressTag, true);
     countLevels(counters.dataAccesses, counters.dataMisses, supplier);
-    if (supplier == dataLatency.length) {
-      memory.read(now());
-    }
-    writeBacks(dataChain, writesBefore);
+    // The store's own fill never stalls the core, but it does use the memory channel.
+    otherTraffic(dataChain, readsBefore, writesBefore, false);
   }
 
   private long latencyOf(int[] latency, int supplier) {
@@ -266,8 +277,17 @@ final class Core {
     }
   }
 
-  private void writeBacks(CacheHierarchy chain, long writesBefore) {
-    for (long i = chain.memoryWrites() - writesBefore; i > 0; i--) {
+  /**
+   * Puts on the memory channel every block an access moved to or from memory besides the demand
+   * read already timed by {@link #latencyOf} (writebacks, fills for write misses below).
+   */
+  private void otherTraffic(CacheHierarchy chain, long readsBefore, long writesBefore,
+      boolean demandReadTimed) {
+    long blocks = chain.memoryReads() - readsBefore + chain.memoryWrites() - writesBefore;
+    if (demandReadTimed) {
+      blocks--;
+    }
+    for (; blocks > 0; blocks--) {
       memory.write(now());
     }
   }

@@ -17,6 +17,8 @@ final class CoreCounters {
   /** Demand accesses and misses by data level (index = level). */
   final long[] dataAccesses;
   final long[] dataMisses;
+  /** Dirty lines each data level sent down while serving this core's requests. */
+  final long[] dataWritebacks;
   /** Instruction fetch accesses and misses by level of the instruction chain. */
   final long[] fetchAccesses;
   final long[] fetchMisses;
@@ -26,6 +28,7 @@ final class CoreCounters {
     dataStall = new long[dataLevels + 1];
     dataAccesses = new long[dataLevels];
     dataMisses = new long[dataLevels];
+    dataWritebacks = new long[dataLevels];
     fetchAccesses = new long[fetchLevels];
     fetchMisses = new long[fetchLevels];
   }
@@ -41,6 +44,7 @@ final class CoreCounters {
     System.arraycopy(dataStall, 0, copy.dataStall, 0, dataStall.length);
     System.arraycopy(dataAccesses, 0, copy.dataAccesses, 0, dataAccesses.length);
     System.arraycopy(dataMisses, 0, copy.dataMisses, 0, dataMisses.length);
+    System.arraycopy(dataWritebacks, 0, copy.dataWritebacks, 0, dataWritebacks.length);
     System.arraycopy(fetchAccesses, 0, copy.fetchAccesses, 0, fetchAccesses.length);
     System.arraycopy(fetchMisses, 0, copy.fetchMisses, 0, fetchMisses.length);
     copy.interCoreEvictions = interCoreEvictions;
@@ -62,6 +66,7 @@ final class CoreCounters {
     for (int i = 0; i < dataAccesses.length; i++) {
       d.dataAccesses[i] -= start.dataAccesses[i];
       d.dataMisses[i] -= start.dataMisses[i];
+      d.dataWritebacks[i] -= start.dataWritebacks[i];
     }
     for (int i = 0; i < fetchAccesses.length; i++) {
       d.fetchAccesses[i] -= start.fetchAccesses[i];

@@ -232,17 +232,19 @@ public final class Simulation {
           cycles == 0 ? 0 : (double) c.instructions / cycles, c.conditionalBranches,
           c.directionMispredictions, c.targetMispredictions,
           1000.0 * (c.directionMispredictions + c.targetMispredictions) / instructions, stack,
-          levels(fetchLevels, c.fetchAccesses, c.fetchMisses, instructions),
-          levels(dataLevels, c.dataAccesses, c.dataMisses, instructions),
+          levels(fetchLevels, c.fetchAccesses, c.fetchMisses, null, instructions),
+          levels(dataLevels, c.dataAccesses, c.dataMisses, c.dataWritebacks, instructions),
           shared == null ? -1 : shared.occupancy(core.id()), c.interCoreEvictions);
     }
 
+    /** Writebacks are reported on the data side (instruction lines are never dirty). */
     private static List<LevelResult> levels(List<Cache> caches, long[] accesses, long[] misses,
-        long instructions) {
+        long[] writebacks, long instructions) {
       List<LevelResult> results = new ArrayList<>();
       for (int i = 0; i < caches.size(); i++) {
-        results.add(new LevelResult(caches.get(i).config().name(), accesses[i], misses[i],
-            1000.0 * misses[i] / instructions));
+        results.add(new LevelResult(caches.get(i).config().name(), accesses[i],
+            accesses[i] - misses[i], misses[i], 1000.0 * misses[i] / instructions,
+            writebacks == null ? 0 : writebacks[i]));
       }
       return results;
     }

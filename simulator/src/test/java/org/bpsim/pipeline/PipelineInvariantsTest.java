@@ -55,6 +55,10 @@ final class PipelineInvariantsTest {
       double sum = result.cpiStack().values().stream().mapToDouble(Double::doubleValue).sum();
       assertEquals((double) result.cycles() / result.instructions(), sum, 1e-9, preset);
       assertTrue(result.cpiStack().get("memory") > 0, preset + ": a large footprint misses");
+      LevelResult l1d = result.dataLevels().get(0);
+      assertTrue(l1d.writebacks() > 0, preset + ": stores to a large footprint write back");
+      assertEquals(l1d.accesses(), l1d.hits() + l1d.misses(), preset);
+      assertEquals(l1d.misses(), result.dataLevels().get(1).accesses(), preset);
     }
   }
 
