@@ -31,7 +31,8 @@ import org.bpsim.sim.UserException;
  */
 public final class HierarchyJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Set<String> CACHES_KEYS = Set.of("lineBytes", "inclusion", "data", "instruction");
+  private static final Set<String> CACHES_KEYS =
+      Set.of("lineBytes", "inclusion", "data", "instruction");
   private static final Set<String> LEVEL_KEYS =
       Set.of("name", "sizeBytes", "ways", "latency", "replacement");
 

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** How the last-level cache relates to the contents of the levels above it. */
 public enum Inclusion {
-  /** No rule: a block may be in either, both or neither; last-level evictions leave upper copies alone. */
+  /**
+   * No rule: a block may be in either, both or neither; last-level evictions leave upper copies
+   * alone.
+   */
   NON_INCLUSIVE("non-inclusive"),
   /**
    * Every block above is also in the last level: evicting a last-level block invalidates its upper

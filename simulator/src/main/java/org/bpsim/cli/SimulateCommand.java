@@ -192,6 +192,7 @@ public final class SimulateCommand implements Callable<Integer> {
         branches.put("conditional", core.conditionalBranches());
         branches.put("directionMispredictions", core.directionMispredictions());
         branches.put("targetMispredictions", core.targetMispredictions());
+        branches.put("returnMispredictions", core.returnMispredictions());
         branches.put("mpki", core.branchMpki());
         c.put("branches", branches);
         Map<String, Object> caches = new LinkedHashMap<>();

@@ -212,6 +212,7 @@ final class Core {
     if (kind == BranchKind.RETURN) {
       if (ras.pop() != target) {
         counters.targetMispredictions++;
+        counters.returnMispredictions++;
         mispredicted = true;
       }
     } else if (taken) {

@@ -10,6 +10,8 @@ final class CoreCounters {
   long conditionalBranches;
   long directionMispredictions;
   long targetMispredictions;
+  /** The part of the target mispredictions that the return address stack made. */
+  long returnMispredictions;
   long branchStall;
   long instructionCacheStall;
   /** Stall cycles by the level that supplied a load: index = level, last index = memory. */
@@ -39,6 +41,7 @@ final class CoreCounters {
     copy.conditionalBranches = conditionalBranches;
     copy.directionMispredictions = directionMispredictions;
     copy.targetMispredictions = targetMispredictions;
+    copy.returnMispredictions = returnMispredictions;
     copy.branchStall = branchStall;
     copy.instructionCacheStall = instructionCacheStall;
     System.arraycopy(dataStall, 0, copy.dataStall, 0, dataStall.length);
@@ -58,6 +61,7 @@ final class CoreCounters {
     d.conditionalBranches -= start.conditionalBranches;
     d.directionMispredictions -= start.directionMispredictions;
     d.targetMispredictions -= start.targetMispredictions;
+    d.returnMispredictions -= start.returnMispredictions;
     d.branchStall -= start.branchStall;
     d.instructionCacheStall -= start.instructionCacheStall;
     for (int i = 0; i < dataStall.length; i++) {

@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * One core's counted figures.
  *
+ * @param targetMispredictions taken branches whose target the BTB or return stack got wrong
+ * @param returnMispredictions the part of those made by the return address stack
  * @param cpiStack cycles per instruction by cause, in order: base, branch, icache, each data
  *     level beyond the L1D, memory; they add up to 1 / ipc
  * @param llcOccupancy lines of a shared LLC last filled for this core, at the end of the run (-1
@@ -14,6 +16,7 @@ import java.util.Map;
  */
 public record CoreResult(int core, String trace, long instructions, long cycles, double ipc,
     long conditionalBranches, long directionMispredictions, long targetMispredictions,
-    double branchMpki, Map<String, Double> cpiStack, List<LevelResult> instructionLevels,
-    List<LevelResult> dataLevels, long llcOccupancy, long interCoreEvictions) {
+    long returnMispredictions, double branchMpki, Map<String, Double> cpiStack,
+    List<LevelResult> instructionLevels, List<LevelResult> dataLevels, long llcOccupancy,
+    long interCoreEvictions) {
 }

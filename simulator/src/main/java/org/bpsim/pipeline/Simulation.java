@@ -230,7 +230,7 @@ public final class Simulation {
       stack.put("memory", (double) c.dataStall[dataLevels.size()] / instructions);
       return new CoreResult(core.id(), core.trace().toString(), c.instructions, cycles,
           cycles == 0 ? 0 : (double) c.instructions / cycles, c.conditionalBranches,
-          c.directionMispredictions, c.targetMispredictions,
+          c.directionMispredictions, c.targetMispredictions, c.returnMispredictions,
           1000.0 * (c.directionMispredictions + c.targetMispredictions) / instructions, stack,
           levels(fetchLevels, c.fetchAccesses, c.fetchMisses, null, instructions),
           levels(dataLevels, c.dataAccesses, c.dataMisses, c.dataWritebacks, instructions),

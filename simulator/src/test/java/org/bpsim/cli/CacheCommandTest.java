@@ -84,7 +84,8 @@ final class CacheCommandTest {
         + " \"ways\": 2, \"colour\": 1}]}}");
     Outcome outcome = run("cache", "-t", trace.toString(), "--machine", machine.toString());
     assertEquals(2, outcome.code());
-    assertEquals("bpsim: " + machine + ": caches.data[0]: unknown key \"colour\" (valid: latency, name, "
+    assertEquals("bpsim: " + machine
+        + ": caches.data[0]: unknown key \"colour\" (valid: latency, name, "
         + "replacement, sizeBytes, ways)\n", outcome.err().replace("\r\n", "\n"));
     assertEquals("", outcome.out());
   }
