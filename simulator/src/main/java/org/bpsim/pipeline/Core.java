@@ -164,6 +164,8 @@ final class Core {
       counters.dataWritebacks[level] += dataCaches[level].writebacks() - writebacksBefore[level];
     }
     if (atWarmupEnd == null && totalInstructions == warmup) {
+      counters.interCoreEvictions = sharedLastLevel == null ? 0
+          : sharedLastLevel.interCoreEvictions(id);
       atWarmupEnd = counters.copy();
     }
     if (atWarmupEnd != null && atFinish == null
