@@ -7,6 +7,8 @@ import org.bpsim.trace.bpt.BptLayout;
 import org.bpsim.trace.bpt.BptReader;
 import org.bpsim.trace.bt9.Bt9Reader;
 import org.bpsim.trace.cbp2.Cbp2Reader;
+import org.bpsim.trace.cbp2025.Cbp2025Decoder;
+import org.bpsim.trace.cbp2025.Cbp2025Reader;
 import org.bpsim.trace.champsim.ChampSimReader;
 import org.bpsim.trace.text.TextTraceReader;
 
@@ -36,6 +38,13 @@ public enum TraceFormat {
       return new BptReader(input);
     }
   },
+  /** CBP-2025 kit: variable-length binary instruction records, no magic number. */
+  CBP2025("cbp2025", "CBP-2025 kit instruction trace (*_trace.gz)") {
+    @Override
+    TraceReader open(TraceInput input) throws IOException {
+      return new Cbp2025Reader(input);
+    }
+  },
   /** CBP-1/course text: {@code <pc> <taken>} or the 7-column every-kind variant. */
   TEXT("text", "text, one branch a line: '<pc-hex> <0|1>' or 7 columns "
       + "'<pc> <target> <taken> <is_conditional> <is_call> <is_return> <is_direct>'") {
@@ -56,7 +65,7 @@ public enum TraceFormat {
   static final int DETECTION_BYTES = 4096;
 
   /** The ids users may write, for messages and help texts. */
-  public static final String IDS = "bt9, champsim, text, bpt, cbp2";
+  public static final String IDS = "bt9, champsim, text, bpt, cbp2, cbp2025";
 
   private final String id;
   private final String description;
@@ -108,7 +117,16 @@ public enum TraceFormat {
       return CBP2;
     }
     String name = fileName.toLowerCase(Locale.ROOT);
-    if (name.contains(".champsimtrace") || ChampSimReader.plausible(head)) {
+    if (name.contains(".champsimtrace")) {
+      return CHAMPSIM;
+    }
+    // Record-by-record pc continuity is a far stronger test than ChampSim's flag bytes, so it
+    // goes first; the name only decides when the head is too short to tell.
+    if (Cbp2025Decoder.plausible(head) || (name.contains("cbp2025")
+        && !ChampSimReader.plausible(head))) {
+      return CBP2025;
+    }
+    if (ChampSimReader.plausible(head)) {
       return CHAMPSIM;
     }
     return null;

@@ -1,0 +1,28 @@
+package org.bpsim.machine;
+
+import org.bpsim.cache.CacheConfig;
+import org.bpsim.cache.HierarchyConfig;
+
+/**
+ * Everything a timing simulation needs about a machine. The last data level is the last-level
+ * cache (LLC), which multi-core runs share or split per core; the instruction cache sits beside
+ * the first data level and is backed by the second.
+ */
+public record MachineConfig(String name, String description, CoreConfig core,
+    CacheConfig instructionCache, HierarchyConfig dataCaches, MemoryConfig memory) {
+
+  public MachineConfig {
+    if (dataCaches.levels().size() < 2) {
+      throw new IllegalArgumentException("a machine needs at least two data levels "
+          + "(L1D and a last-level cache)");
+    }
+    if (instructionCache.lineBytes() != dataCaches.lineBytes()) {
+      throw new IllegalArgumentException("the instruction cache's line size must equal the "
+          + "data caches' (" + dataCaches.lineBytes() + ")");
+    }
+  }
+
+  public CacheConfig lastLevel() {
+    return dataCaches.levels().get(dataCaches.levels().size() - 1);
+  }
+}

@@ -1,0 +1,132 @@
+package org.bpsim.machine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.bpsim.cache.CacheConfig;
+import org.bpsim.cache.HierarchyConfig;
+import org.bpsim.cache.HierarchyJson;
+import org.bpsim.sim.UserException;
+
+/**
+ * Machine configurations: JSON files with every parameter, and the presets shipped in the jar.
+ * {@code --machine NAME} names a preset; anything else is read as a file.
+ */
+public final class Machines {
+  /** The presets in the jar, by name (each is {@code presets/NAME.json} beside this class). */
+  public static final List<String> PRESETS = List.of("cbp2025", "small");
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Set<String> ROOT_KEYS =
+      Set.of("name", "description", "core", "caches", "memory");
+  private static final Set<String> CORE_KEYS = Set.of("width", "robSize", "frontendStages",
+      "branchResolution", "btb", "rasEntries");
+  private static final Set<String> BTB_KEYS = Set.of("sets", "ways");
+  private static final Set<String> MEMORY_KEYS = Set.of("latency", "cyclesPerBlock");
+
+  private Machines() {
+  }
+
+  /** A preset by name, or the machine file at that path. */
+  public static MachineConfig load(String presetOrFile) throws IOException {
+    if (PRESETS.contains(presetOrFile)) {
+      return preset(presetOrFile);
+    }
+    Path file = Path.of(presetOrFile);
+    if (!Files.isRegularFile(file)) {
+      throw new UserException("--machine: '" + presetOrFile + "' is neither a preset ("
+          + String.join(", ", PRESETS) + ") nor a file");
+    }
+    return parse(file, Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  public static MachineConfig preset(String name) throws IOException {
+    try (InputStream in = Machines.class.getResourceAsStream("presets/" + name + ".json")) {
+      if (in == null) {
+        throw new IllegalStateException("preset " + name + " missing from the jar");
+      }
+      return parse(Path.of("preset:" + name), new String(in.readAllBytes(),
+          StandardCharsets.UTF_8));
+    }
+  }
+
+  static MachineConfig parse(Path file, String text) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new UserException(file + ": line " + e.getLocation().getLineNr()
+          + ": not valid JSON (" + e.getOriginalMessage().replace('\n', ' ') + ")");
+    }
+    if (root == null || !root.isObject()) {
+      throw new UserException(file + ": a machine file is a JSON object");
+    }
+    keys(file, "machine", root, ROOT_KEYS);
+    String name = root.has("name") ? root.get("name").asText()
+        : file.getFileName().toString();
+    String description = root.has("description") ? root.get("description").asText() : "";
+    JsonNode core = object(file, root, "core");
+    keys(file, "core", core, CORE_KEYS);
+    JsonNode btb = object(file, core, "btb");
+    keys(file, "core.btb", btb, BTB_KEYS);
+    JsonNode memory = object(file, root, "memory");
+    keys(file, "memory", memory, MEMORY_KEYS);
+    HierarchyConfig data = HierarchyJson.parse(file, root);
+    CacheConfig instruction = HierarchyJson.instructionCache(file, root);
+    if (instruction == null) {
+      throw new UserException(file + ": missing caches.instruction");
+    }
+    try {
+      CoreConfig coreConfig = new CoreConfig(
+          integer(file, core, "width", "core."), integer(file, core, "robSize", "core."),
+          integer(file, core, "frontendStages", "core."),
+          integer(file, core, "branchResolution", "core."),
+          integer(file, btb, "sets", "core.btb."), integer(file, btb, "ways", "core.btb."),
+          integer(file, core, "rasEntries", "core."));
+      MemoryConfig memoryConfig = new MemoryConfig(integer(file, memory, "latency", "memory."),
+          integer(file, memory, "cyclesPerBlock", "memory."));
+      return new MachineConfig(name, description, coreConfig, instruction, data, memoryConfig);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(file + ": " + e.getMessage());
+    }
+  }
+
+  private static JsonNode object(Path file, JsonNode parent, String key) {
+    JsonNode node = parent.get(key);
+    if (node == null || !node.isObject()) {
+      throw new UserException(file + ": missing object \"" + key + "\"");
+    }
+    return node;
+  }
+
+  private static int integer(Path file, JsonNode parent, String key, String prefix) {
+    JsonNode node = parent.get(key);
+    if (node == null) {
+      throw new UserException(file + ": missing " + prefix + key);
+    }
+    if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+      throw new UserException(file + ": " + prefix + key + " must be a whole number, not "
+          + node);
+    }
+    return node.asInt();
+  }
+
+  private static void keys(Path file, String where, JsonNode node, Set<String> allowed) {
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String key = names.next();
+      if (!allowed.contains(key)) {
+        throw new UserException(file + ": " + where + ": unknown key \"" + key + "\" (valid: "
+            + String.join(", ", new TreeSet<>(allowed)) + ")");
+      }
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package org.bpsim.trace.champsim;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.bpsim.predictor.spi.BranchKind;
+import org.bpsim.trace.InstructionStream;
+import org.bpsim.trace.TraceFormatException;
+import org.bpsim.trace.TraceInput;
+
+/**
+ * A ChampSim trace as an instruction stream. Records hold up to two destination and four source
+ * memory addresses; the stream reports the first non-zero source address as the load and the
+ * first non-zero destination address as the store (an x86 instruction with several memory
+ * operands counts as one load and one store). A taken branch's target is the next record's ip,
+ * so the stream reads one record ahead.
+ */
+public final class ChampSimInstructionStream implements InstructionStream {
+  private static final int RECORD = ChampSimReader.RECORD_BYTES;
+
+  private final TraceInput input;
+  private byte[] current = new byte[RECORD];
+  private byte[] ahead = new byte[RECORD];
+  private boolean aheadValid;
+  private boolean started;
+  private final int[] destinations = new int[2];
+  private final int[] sources = new int[4];
+  private long instructions;
+  private BranchKind kind;
+  private boolean taken;
+  private long target;
+  private long load;
+  private long store;
+
+  public ChampSimInstructionStream(TraceInput input) {
+    this.input = input;
+  }
+
+  private boolean readAhead() throws IOException {
+    int n = input.readFully(ahead, 0, RECORD);
+    if (n == 0) {
+      return false;
+    }
+    if (n < RECORD) {
+      throw new TraceFormatException(input.path(), "decompressed byte " + (input.offset() - n),
+          "truncated ChampSim trace: the last record has " + n + " of its " + RECORD + " bytes");
+    }
+    return true;
+  }
+
+  @Override
+  public boolean next() throws IOException {
+    if (!started) {
+      started = true;
+      aheadValid = readAhead();
+    }
+    if (!aheadValid) {
+      return false;
+    }
+    byte[] swap = current;
+    current = ahead;
+    ahead = swap;
+    aheadValid = readAhead();
+    instructions++;
+    destinations[0] = current[10] & 0xff;
+    destinations[1] = current[11] & 0xff;
+    for (int i = 0; i < 4; i++) {
+      sources[i] = current[12 + i] & 0xff;
+    }
+    int code = ChampSimBranchKinds.classify(destinations, sources);
+    kind = code == ChampSimBranchKinds.NOT_A_BRANCH ? null : BranchKind.ofCode(code);
+    if (kind != null) {
+      boolean conditionalOrOther = kind == BranchKind.CONDITIONAL || kind == BranchKind.OTHER;
+      taken = !conditionalOrOther || current[9] != 0;
+      target = taken && aheadValid ? longAt(ahead, 0) : 0;
+    } else {
+      taken = false;
+      target = 0;
+    }
+    store = firstNonZero(current, 16, 2);
+    load = firstNonZero(current, 32, 4);
+    return true;
+  }
+
+  private static long firstNonZero(byte[] record, int offset, int count) {
+    for (int i = 0; i < count; i++) {
+      long address = longAt(record, offset + 8 * i);
+      if (address != 0) {
+        return address;
+      }
+    }
+    return 0;
+  }
+
+  private static long longAt(byte[] record, int offset) {
+    long value = 0;
+    for (int i = 7; i >= 0; i--) {
+      value = (value << 8) | (record[offset + i] & 0xffL);
+    }
+    return value;
+  }
+
+  @Override
+  public Path path() {
+    return input.path();
+  }
+
+  @Override
+  public long instructions() {
+    return instructions;
+  }
+
+  @Override
+  public long pc() {
+    return longAt(current, 0);
+  }
+
+  @Override
+  public BranchKind branchKind() {
+    return kind;
+  }
+
+  @Override
+  public boolean taken() {
+    return taken;
+  }
+
+  @Override
+  public long target() {
+    return target;
+  }
+
+  @Override
+  public boolean isLoad() {
+    return load != 0;
+  }
+
+  @Override
+  public long loadAddress() {
+    return load;
+  }
+
+  @Override
+  public boolean isStore() {
+    return store != 0;
+  }
+
+  @Override
+  public long storeAddress() {
+    return store;
+  }
+
+  @Override
+  public void close() throws IOException {
+    input.close();
+  }
+}
