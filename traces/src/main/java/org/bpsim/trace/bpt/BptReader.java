@@ -2,7 +2,7 @@ package org.bpsim.trace.bpt;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+
 import java.util.Arrays;
 import java.util.OptionalLong;
 import java.util.zip.CRC32C;
@@ -11,16 +11,15 @@ import org.bpsim.trace.Compression;
 import org.bpsim.trace.TraceFormat;
 import org.bpsim.trace.TraceFormatException;
 import org.bpsim.trace.TraceInput;
-import org.bpsim.trace.TraceReader;
+import org.bpsim.trace.StreamedTraceReader;
 
 /**
  * Reads {@code .bpt} traces (see {@link BptLayout}). Every chunk's checksum is verified before it
  * is decoded; a chunk of at most a batch's capacity is decoded straight into the caller's batch.
  */
-public final class BptReader implements TraceReader {
+public final class BptReader extends StreamedTraceReader {
   private static final int MAX_SOURCE_BYTES = 1 << 16;
 
-  private final TraceInput input;
   private final boolean instructionCounts;
   private final long declaredInstructions;
   private final String source;
@@ -36,7 +35,7 @@ public final class BptReader implements TraceReader {
   private boolean finished;
 
   public BptReader(TraceInput input) throws IOException {
-    this.input = input;
+    super(input, TraceFormat.BPT);
     byte[] magic = new byte[BptLayout.MAGIC.length];
     if (input.readFully(magic, 0, magic.length) != magic.length
         || !Arrays.equals(magic, BptLayout.MAGIC)) {
@@ -187,21 +186,6 @@ public final class BptReader implements TraceReader {
   }
 
   @Override
-  public Path path() {
-    return input.path();
-  }
-
-  @Override
-  public TraceFormat format() {
-    return TraceFormat.BPT;
-  }
-
-  @Override
-  public Compression compression() {
-    return input.compression();
-  }
-
-  @Override
   public boolean hasInstructionCounts() {
     return instructionCounts;
   }
@@ -216,8 +200,4 @@ public final class BptReader implements TraceReader {
     return declaredInstructions < 0 ? OptionalLong.empty() : OptionalLong.of(declaredInstructions);
   }
 
-  @Override
-  public void close() throws IOException {
-    input.close();
-  }
 }

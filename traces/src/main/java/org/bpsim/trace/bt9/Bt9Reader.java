@@ -1,17 +1,17 @@
 package org.bpsim.trace.bt9;
 
 import java.io.IOException;
-import java.nio.file.Path;
+
 import java.util.Arrays;
 import java.util.OptionalLong;
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.trace.BranchBatch;
-import org.bpsim.trace.Compression;
+
 import org.bpsim.trace.LineReader;
 import org.bpsim.trace.TraceFormat;
 import org.bpsim.trace.TraceFormatException;
 import org.bpsim.trace.TraceInput;
-import org.bpsim.trace.TraceReader;
+import org.bpsim.trace.StreamedTraceReader;
 
 /**
  * Reads CBP-2016 BT9 traces. The file is a graph: a node per static branch (address and class
@@ -23,10 +23,9 @@ import org.bpsim.trace.TraceReader;
  * executed node still counts as one instruction, so positions add up to the header's
  * {@code total_instruction_count}.
  */
-public final class Bt9Reader implements TraceReader {
+public final class Bt9Reader extends StreamedTraceReader {
   private static final byte NOT_A_BRANCH = -1;
 
-  private final TraceInput input;
   private final LineReader lines;
   private final long declaredInstructions;
 
@@ -45,7 +44,7 @@ public final class Bt9Reader implements TraceReader {
   private boolean finished;
 
   public Bt9Reader(TraceInput input) throws IOException {
-    this.input = input;
+    super(input, TraceFormat.BT9);
     this.lines = new LineReader(input);
     this.declaredInstructions = readHeader();
     readNodes();
@@ -249,21 +248,6 @@ public final class Bt9Reader implements TraceReader {
   }
 
   @Override
-  public Path path() {
-    return input.path();
-  }
-
-  @Override
-  public TraceFormat format() {
-    return TraceFormat.BT9;
-  }
-
-  @Override
-  public Compression compression() {
-    return input.compression();
-  }
-
-  @Override
   public boolean hasInstructionCounts() {
     return true;
   }
@@ -278,8 +262,4 @@ public final class Bt9Reader implements TraceReader {
     return declaredInstructions < 0 ? OptionalLong.empty() : OptionalLong.of(declaredInstructions);
   }
 
-  @Override
-  public void close() throws IOException {
-    input.close();
-  }
 }

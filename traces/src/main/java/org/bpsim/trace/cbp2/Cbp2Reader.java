@@ -1,16 +1,16 @@
 package org.bpsim.trace.cbp2;
 
 import java.io.IOException;
-import java.nio.file.Path;
+
 import java.util.Locale;
 import java.util.OptionalLong;
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.trace.BranchBatch;
-import org.bpsim.trace.Compression;
+
 import org.bpsim.trace.TraceFormat;
 import org.bpsim.trace.TraceFormatException;
 import org.bpsim.trace.TraceInput;
-import org.bpsim.trace.TraceReader;
+import org.bpsim.trace.StreamedTraceReader;
 
 /**
  * Reads the traces of Daniel Jiménez's branch-prediction contest kit (CBP-2,
@@ -30,7 +30,7 @@ import org.bpsim.trace.TraceReader;
  * the last one is at exactly 10^8. N is found by a framing-only pass over the stream before the
  * first branch is returned, which also rejects truncated or corrupt streams before any replay.
  */
-public final class Cbp2Reader implements TraceReader {
+public final class Cbp2Reader extends StreamedTraceReader {
   /** What the kit says each of its traces stands for. */
   public static final long INSTRUCTIONS_PER_TRACE = 100_000_000L;
 
@@ -43,7 +43,6 @@ public final class Cbp2Reader implements TraceReader {
       BranchKind.RETURN};
   private static final int NOT_TAKEN_NIBBLE = 2;
 
-  private final TraceInput input;
   private final RecentBranchTable table = new RecentBranchTable();
   private final ReturnStack returns = new ReturnStack();
   private int previousTarget;
@@ -52,7 +51,7 @@ public final class Cbp2Reader implements TraceReader {
   private boolean finished;
 
   public Cbp2Reader(TraceInput input) {
-    this.input = input;
+    super(input, TraceFormat.CBP2);
   }
 
   /** Whether a file name looks like a kit trace: {@code *.trace}, optionally compressed. */
@@ -177,21 +176,6 @@ public final class Cbp2Reader implements TraceReader {
   }
 
   @Override
-  public Path path() {
-    return input.path();
-  }
-
-  @Override
-  public TraceFormat format() {
-    return TraceFormat.CBP2;
-  }
-
-  @Override
-  public Compression compression() {
-    return input.compression();
-  }
-
-  @Override
   public boolean hasInstructionCounts() {
     return true;
   }
@@ -206,8 +190,4 @@ public final class Cbp2Reader implements TraceReader {
     return OptionalLong.of(INSTRUCTIONS_PER_TRACE);
   }
 
-  @Override
-  public void close() throws IOException {
-    input.close();
-  }
 }

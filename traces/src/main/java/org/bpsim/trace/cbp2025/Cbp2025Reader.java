@@ -1,20 +1,20 @@
 package org.bpsim.trace.cbp2025;
 
 import java.io.IOException;
-import java.nio.file.Path;
+
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.trace.BranchBatch;
-import org.bpsim.trace.Compression;
+
 import org.bpsim.trace.TraceFormat;
 import org.bpsim.trace.TraceInput;
-import org.bpsim.trace.TraceReader;
+import org.bpsim.trace.StreamedTraceReader;
 
 /**
  * The branches of a CBP-2025 kit trace. Every record is an instruction, so positions count
  * instructions exactly as the kit does; a not-taken conditional branch has no recorded target
  * (the trace never says where it would have gone), so its target is 0.
  */
-public final class Cbp2025Reader implements TraceReader {
+public final class Cbp2025Reader extends StreamedTraceReader {
   private static final byte[] KIND_OF_CLASS = new byte[InstructionClass.COUNT];
 
   static {
@@ -27,12 +27,11 @@ public final class Cbp2025Reader implements TraceReader {
     KIND_OF_CLASS[InstructionClass.RETURN] = BranchKind.RETURN.code();
   }
 
-  private final TraceInput input;
   private final Cbp2025Decoder decoder;
   private boolean finished;
 
   public Cbp2025Reader(TraceInput input) {
-    this.input = input;
+    super(input, TraceFormat.CBP2025);
     this.decoder = new Cbp2025Decoder(input);
   }
 
@@ -61,21 +60,6 @@ public final class Cbp2025Reader implements TraceReader {
   }
 
   @Override
-  public Path path() {
-    return input.path();
-  }
-
-  @Override
-  public TraceFormat format() {
-    return TraceFormat.CBP2025;
-  }
-
-  @Override
-  public Compression compression() {
-    return input.compression();
-  }
-
-  @Override
   public boolean hasInstructionCounts() {
     return true;
   }
@@ -85,8 +69,4 @@ public final class Cbp2025Reader implements TraceReader {
     return decoder.records();
   }
 
-  @Override
-  public void close() throws IOException {
-    input.close();
-  }
 }

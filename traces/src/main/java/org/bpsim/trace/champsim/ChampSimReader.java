@@ -1,14 +1,14 @@
 package org.bpsim.trace.champsim;
 
 import java.io.IOException;
-import java.nio.file.Path;
+
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.trace.BranchBatch;
-import org.bpsim.trace.Compression;
+
 import org.bpsim.trace.TraceFormat;
 import org.bpsim.trace.TraceFormatException;
 import org.bpsim.trace.TraceInput;
-import org.bpsim.trace.TraceReader;
+import org.bpsim.trace.StreamedTraceReader;
 
 /**
  * Reads ChampSim traces: one 64-byte little-endian record per instruction ({@code ip},
@@ -17,11 +17,10 @@ import org.bpsim.trace.TraceReader;
  * ignores it: the kind comes from the registers ({@link ChampSimBranchKinds}). A taken branch's
  * target is the next record's ip, so each branch is emitted once its successor has been read.
  */
-public final class ChampSimReader implements TraceReader {
+public final class ChampSimReader extends StreamedTraceReader {
   public static final int RECORD_BYTES = 64;
   private static final int RECORDS_PER_READ = 1024;
 
-  private final TraceInput input;
   private final byte[] records = new byte[RECORD_BYTES * RECORDS_PER_READ];
   private final int[] destinations = new int[2];
   private final int[] sources = new int[4];
@@ -35,7 +34,7 @@ public final class ChampSimReader implements TraceReader {
   private boolean finished;
 
   public ChampSimReader(TraceInput input) {
-    this.input = input;
+    super(input, TraceFormat.CHAMPSIM);
   }
 
   /** Whether the first bytes of a stream look like ChampSim records (flag bytes are 0 or 1). */
@@ -112,21 +111,6 @@ public final class ChampSimReader implements TraceReader {
   }
 
   @Override
-  public Path path() {
-    return input.path();
-  }
-
-  @Override
-  public TraceFormat format() {
-    return TraceFormat.CHAMPSIM;
-  }
-
-  @Override
-  public Compression compression() {
-    return input.compression();
-  }
-
-  @Override
   public boolean hasInstructionCounts() {
     return true;
   }
@@ -136,8 +120,4 @@ public final class ChampSimReader implements TraceReader {
     return instructions;
   }
 
-  @Override
-  public void close() throws IOException {
-    input.close();
-  }
 }

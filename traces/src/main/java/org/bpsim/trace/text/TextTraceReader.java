@@ -1,14 +1,14 @@
 package org.bpsim.trace.text;
 
 import java.io.IOException;
-import java.nio.file.Path;
+
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.trace.BranchBatch;
-import org.bpsim.trace.Compression;
+
 import org.bpsim.trace.LineReader;
 import org.bpsim.trace.TraceFormat;
 import org.bpsim.trace.TraceInput;
-import org.bpsim.trace.TraceReader;
+import org.bpsim.trace.StreamedTraceReader;
 
 /**
  * Reads the text traces of the CBP-1 set and of course projects, one branch a line:
@@ -23,15 +23,14 @@ import org.bpsim.trace.TraceReader;
  * lines starting with {@code #} are skipped. These traces carry no instruction counts, so
  * positions count branches.
  */
-public final class TextTraceReader implements TraceReader {
-  private final TraceInput input;
+public final class TextTraceReader extends StreamedTraceReader {
   private final LineReader lines;
   private int columns;
   private long branches;
   private boolean finished;
 
   public TextTraceReader(TraceInput input) {
-    this.input = input;
+    super(input, TraceFormat.TEXT);
     this.lines = new LineReader(input);
   }
 
@@ -110,21 +109,6 @@ public final class TextTraceReader implements TraceReader {
   }
 
   @Override
-  public Path path() {
-    return input.path();
-  }
-
-  @Override
-  public TraceFormat format() {
-    return TraceFormat.TEXT;
-  }
-
-  @Override
-  public Compression compression() {
-    return input.compression();
-  }
-
-  @Override
   public boolean hasInstructionCounts() {
     return false;
   }
@@ -134,8 +118,4 @@ public final class TextTraceReader implements TraceReader {
     return branches;
   }
 
-  @Override
-  public void close() throws IOException {
-    input.close();
-  }
 }
