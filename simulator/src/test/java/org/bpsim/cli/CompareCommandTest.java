@@ -33,12 +33,12 @@ final class CompareCommandTest {
     SmallTraces.write(traces, "gamma.txt", 3, 2_000);
   }
 
-  private CliRun compare(Path out, String... extra) {
+  private Cli compare(Path out, String... extra) {
     List<String> args = new java.util.ArrayList<>(List.of("compare", "-t", traces.toString(),
         "-p", "bimodal:index_bits=4", "-p", "gshare:history=6,index_bits=8", "--top", "5",
         "--out", out.toString()));
     args.addAll(List.of(extra));
-    return CliRun.of(args.toArray(new String[0]));
+    return Cli.run(args.toArray(new String[0]));
   }
 
   private List<String> entries(Path folder) throws IOException {
@@ -50,8 +50,8 @@ final class CompareCommandTest {
   @Test
   void writesTheWholeReportFolderAndPrintsTheSummaryAndPath() throws IOException {
     Path out = dir.resolve("report");
-    CliRun run = compare(out);
-    assertEquals(0, run.exit(), run.err());
+    Cli run = compare(out);
+    assertEquals(0, run.exitCode(), run.err());
     assertEquals(List.of("accuracy.svg", "branches.json", "index.html", "results.csv",
         "results.json", "storage.svg", "summary.md"), entries(out));
     assertTrue(run.out().contains("bimodal:index_bits=4,init=2"), run.out());
@@ -69,8 +69,8 @@ final class CompareCommandTest {
   void resultsAreByteIdenticalAcrossRunsAndMatchTheRunSchema() throws IOException {
     Path first = dir.resolve("first");
     Path second = dir.resolve("second");
-    assertEquals(0, compare(first).exit());
-    assertEquals(0, compare(second, "-j", "1").exit());
+    assertEquals(0, compare(first).exitCode());
+    assertEquals(0, compare(second, "-j", "1").exitCode());
     for (String file : List.of("results.json", "results.csv", "branches.json", "summary.md",
         "accuracy.svg", "storage.svg")) {
       assertArrayEquals(Files.readAllBytes(first.resolve(file)),
@@ -81,7 +81,7 @@ final class CompareCommandTest {
     assertEquals(List.of("alpha.txt", "alpha.txt", "beta.txt", "beta.txt", "gamma.txt",
         "gamma.txt"), results.stream().map(RunResult::trace).toList());
     String csvHeader = Files.readAllLines(first.resolve("results.csv")).get(0);
-    CliRun run = CliRun.of("run", "-t", traces.resolve("alpha.txt").toString(), "-p",
+    Cli run = Cli.run("run", "-t", traces.resolve("alpha.txt").toString(), "-p",
         "bimodal:index_bits=4", "--format", "csv");
     assertEquals(csvHeader, run.out().lines().findFirst().orElseThrow());
     assertTrue(run.out().contains(",4000,4000,"
@@ -91,9 +91,9 @@ final class CompareCommandTest {
   @Test
   void rerunReplacesTheEarlierReport() throws IOException {
     Path out = dir.resolve("report");
-    assertEquals(0, compare(out).exit());
+    assertEquals(0, compare(out).exitCode());
     Files.delete(traces.resolve("gamma.txt"));
-    assertEquals(0, compare(out).exit());
+    assertEquals(0, compare(out).exitCode());
     assertEquals(4, ResultsJson.read(out.resolve("results.json")).size());
     assertEquals(List.of("report", "traces"), entries(dir), "temporary folders left behind");
   }
@@ -101,7 +101,7 @@ final class CompareCommandTest {
   @Test
   void hardestBranchesAreRankedByTheBaseline() throws IOException {
     Path out = dir.resolve("report");
-    assertEquals(0, compare(out, "--baseline", "gshare:history=6,index_bits=8").exit());
+    assertEquals(0, compare(out, "--baseline", "gshare:history=6,index_bits=8").exitCode());
     List<TraceHardestBranches> hardest = BranchesJson.read(out.resolve("branches.json"));
     assertEquals(3, hardest.size());
     for (TraceHardestBranches t : hardest) {
@@ -119,8 +119,8 @@ final class CompareCommandTest {
   void aBadTraceIsOneLineExitTwoAndNoReport() throws IOException {
     Files.writeString(traces.resolve("broken.txt"), "10 1\n20 x\n");
     Path out = dir.resolve("report");
-    CliRun run = compare(out);
-    assertEquals(2, run.exit(), run.err());
+    Cli run = compare(out);
+    assertEquals(2, run.exitCode(), run.err());
     String last = run.err().lines().filter(l -> l.startsWith("bpsim: ")).findFirst()
         .orElseThrow(() -> new AssertionError(run.err()));
     assertTrue(last.contains("broken.txt"), last);
@@ -132,8 +132,8 @@ final class CompareCommandTest {
   void refusesToOverwriteAFolderThatIsNotAReport() throws IOException {
     Path precious = Files.createDirectories(dir.resolve("precious"));
     Files.writeString(precious.resolve("notes.txt"), "keep me");
-    CliRun run = compare(precious);
-    assertEquals(2, run.exit(), run.err());
+    Cli run = compare(precious);
+    assertEquals(2, run.exitCode(), run.err());
     assertTrue(run.err().contains("is not a bpsim report"), run.err());
     assertEquals("keep me", Files.readString(precious.resolve("notes.txt")));
   }
@@ -147,8 +147,8 @@ final class CompareCommandTest {
     System.setProperty(TraceArguments.HOME_PROPERTY, home.toString());
     try {
       Path out = dir.resolve("report");
-      CliRun run = CliRun.of("compare", "--out", out.toString());
-      assertEquals(0, run.exit(), run.err());
+      Cli run = Cli.run("compare", "--out", out.toString());
+      assertEquals(0, run.exitCode(), run.err());
       List<RunResult> results = ResultsJson.read(out.resolve("results.json"));
       List<String> expected = DefaultComparison.predictors(PredictorRegistry.builtIn()).stream()
           .map(PredictorConfig::canonicalSpec).toList();
@@ -165,9 +165,9 @@ final class CompareCommandTest {
 
   @Test
   void thePredictorGivenTwiceIsAnError() {
-    CliRun run = CliRun.of("compare", "-t", traces.toString(), "-p", "gshare", "-p",
+    Cli run = Cli.run("compare", "-t", traces.toString(), "-p", "gshare", "-p",
         "gshare:history=17", "--out", dir.resolve("r").toString());
-    assertEquals(2, run.exit());
+    assertEquals(2, run.exitCode());
     assertTrue(run.err().contains("given twice"), run.err());
   }
 

@@ -43,11 +43,11 @@ final class CompareSharedTracesTest {
       }
     }
     Path out = dir.resolve("report");
-    CliRun run = CliRun.of("compare", "-t", folder.resolve(TRACES.get(0)).toString(), "-t",
+    Cli run = Cli.run("compare", "-t", folder.resolve(TRACES.get(0)).toString(), "-t",
         folder.resolve(TRACES.get(1)).toString(), "-t", folder.resolve(TRACES.get(2)).toString(),
         "-p", "bimodal:index_bits=14", "-p", "gshare:history=17,index_bits=17", "--out",
         out.toString());
-    assertEquals(0, run.exit(), run.err());
+    assertEquals(0, run.exitCode(), run.err());
     List<RunResult> results = ResultsJson.read(out.resolve("results.json"));
     assertEquals(6, results.size());
     for (RunResult r : results) {

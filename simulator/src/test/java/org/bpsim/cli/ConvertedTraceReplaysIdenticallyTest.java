@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /**
  * {@code bpsim convert} loses nothing a predictor sees: replaying the {@code .bpt} gives the same
@@ -22,14 +19,9 @@ final class ConvertedTraceReplaysIdenticallyTest {
   Path dir;
 
   private static String bpsim(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = BpsimCommand.commandLine();
-    commandLine.setOut(new PrintWriter(out));
-    commandLine.setErr(new PrintWriter(err));
-    int code = commandLine.execute(args);
-    assertEquals(0, code, err.toString());
-    return out.toString();
+    Cli cli = Cli.run(args);
+    assertEquals(0, cli.exitCode(), cli.toString());
+    return cli.out();
   }
 
   private static JsonNode runsWithoutTraceNames(String json) throws Exception {

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +20,6 @@ import org.bpsim.cli.faulty.PeekingProvider;
 import org.bpsim.cli.faulty.ThrowingProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Faulty plugins are named with their reason and never take the other predictors down. The
@@ -31,19 +28,6 @@ import picocli.CommandLine;
 final class PluginIsolationTest {
   @TempDir
   Path dir;
-
-  private record Outcome(int exitCode, String out, String err) {
-  }
-
-  private static Outcome bpsim(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = BpsimCommand.commandLine();
-    commandLine.setOut(new PrintWriter(out));
-    commandLine.setErr(new PrintWriter(err));
-    int code = commandLine.execute(args);
-    return new Outcome(code, out.toString(), err.toString());
-  }
 
   /** Packs the given classes (with their nested classes) and a services file into a jar. */
   private Path pluginJar(String name, List<String> services, Class<?>... classes)
@@ -88,7 +72,7 @@ final class PluginIsolationTest {
     Path jar = pluginJar("throwing.jar", List.of(ThrowingProvider.class.getName()),
         ThrowingProvider.class);
     Path output = dir.resolve("results.json");
-    Outcome outcome = bpsim("run", "--plugin", jar.toString(), "-t", loopTrace().toString(),
+    Cli outcome = Cli.run("run", "--plugin", jar.toString(), "-t", loopTrace().toString(),
         "-p", "throws:after=100", "-p", "bimodal", "--format", "json", "-o", output.toString());
 
     assertEquals(ExitCodes.PREDICTOR_FAILED, outcome.exitCode(), outcome.err());
@@ -107,7 +91,7 @@ final class PluginIsolationTest {
     Path jar = pluginJar("throwing.jar", List.of(ThrowingProvider.class.getName()),
         ThrowingProvider.class);
     Path report = dir.resolve("report");
-    Outcome outcome = bpsim("compare", "--plugin", jar.toString(), "-t", loopTrace().toString(),
+    Cli outcome = Cli.run("compare", "--plugin", jar.toString(), "-t", loopTrace().toString(),
         "-p", "bimodal", "-p", "throws:after=10", "--out", report.toString());
     assertEquals(ExitCodes.PREDICTOR_FAILED, outcome.exitCode(), outcome.err());
     String page = Files.readString(report.resolve("index.html"));
@@ -122,7 +106,7 @@ final class PluginIsolationTest {
   void aPluginCannotLoadBpsimInternals() throws IOException {
     Path jar = pluginJar("peeking.jar", List.of(PeekingProvider.class.getName()),
         PeekingProvider.class);
-    Outcome outcome = bpsim("run", "--plugin", jar.toString(), "-t", loopTrace().toString(),
+    Cli outcome = Cli.run("run", "--plugin", jar.toString(), "-t", loopTrace().toString(),
         "-p", "peeks", "-p", "gshare");
     assertEquals(ExitCodes.PREDICTOR_FAILED, outcome.exitCode(), outcome.err());
     assertTrue(outcome.err().contains("cannot see org.bpsim.sim.Replay"), outcome.err());
@@ -136,7 +120,7 @@ final class PluginIsolationTest {
         ThrowingProvider.class.getName()), FutureSpiProvider.class, BadNameProvider.class,
         ThrowingProvider.class);
     Files.writeString(dir.resolve("not-a-jar.jar"), "garbage");
-    Outcome outcome = bpsim("predictors", "--plugin", dir.toString());
+    Cli outcome = Cli.run("predictors", "--plugin", dir.toString());
 
     assertEquals(0, outcome.exitCode(), outcome.err());
     String out = outcome.out();
@@ -154,7 +138,7 @@ final class PluginIsolationTest {
     Path jar = pluginJar("future.jar", List.of(FutureSpiProvider.class.getName()),
         FutureSpiProvider.class);
     Path output = dir.resolve("out.csv");
-    Outcome outcome = bpsim("run", "--plugin", jar.toString(), "-t", loopTrace().toString(),
+    Cli outcome = Cli.run("run", "--plugin", jar.toString(), "-t", loopTrace().toString(),
         "-p", "future", "-o", output.toString());
     assertEquals(ExitCodes.USER_ERROR, outcome.exitCode());
     assertTrue(outcome.err().contains("unknown predictor 'future'"), outcome.err());

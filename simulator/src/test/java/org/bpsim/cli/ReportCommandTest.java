@@ -29,11 +29,11 @@ final class ReportCommandTest {
   @Test
   void reRenderingAReportKeepsItsResultsAndHardestBranches() throws IOException {
     Path original = dir.resolve("original");
-    assertEquals(0, CliRun.of("compare", "-t", traces.toString(), "-p", "bimodal", "-p",
-        "gshare", "--out", original.toString()).exit());
+    assertEquals(0, Cli.run("compare", "-t", traces.toString(), "-p", "bimodal", "-p",
+        "gshare", "--out", original.toString()).exitCode());
     Path again = dir.resolve("again");
-    CliRun run = CliRun.of("report", original.toString(), "--out", again.toString());
-    assertEquals(0, run.exit(), run.err());
+    Cli run = Cli.run("report", original.toString(), "--out", again.toString());
+    assertEquals(0, run.exitCode(), run.err());
     for (String file : List.of("results.json", "results.csv", "branches.json", "summary.md")) {
       assertArrayEquals(Files.readAllBytes(original.resolve(file)),
           Files.readAllBytes(again.resolve(file)), file);
@@ -44,16 +44,16 @@ final class ReportCommandTest {
   @Test
   void mergesResultsOfSeparateRunsIncludingPlainRunOutput() throws IOException {
     Path bimodal = dir.resolve("bimodal.json");
-    CliRun first = CliRun.of("run", "-t", traces.resolve("alpha.txt").toString(), "-p",
+    Cli first = Cli.run("run", "-t", traces.resolve("alpha.txt").toString(), "-p",
         "bimodal", "--format", "json", "-o", bimodal.toString());
-    assertEquals(0, first.exit(), first.err());
+    assertEquals(0, first.exitCode(), first.err());
     Path gshare = dir.resolve("gshare");
-    assertEquals(0, CliRun.of("compare", "-t", traces.resolve("alpha.txt").toString(), "-p",
-        "gshare", "--out", gshare.toString()).exit());
+    assertEquals(0, Cli.run("compare", "-t", traces.resolve("alpha.txt").toString(), "-p",
+        "gshare", "--out", gshare.toString()).exitCode());
     Path merged = dir.resolve("merged");
-    CliRun run = CliRun.of("report", bimodal.toString(), gshare.resolve("results.json")
+    Cli run = Cli.run("report", bimodal.toString(), gshare.resolve("results.json")
         .toString(), "--baseline", "gshare", "--out", merged.toString());
-    assertEquals(0, run.exit(), run.err());
+    assertEquals(0, run.exitCode(), run.err());
     List<RunResult> results = ResultsJson.read(merged.resolve("results.json"));
     assertEquals(List.of("bimodal:index_bits=14,init=2", "gshare:history=17,index_bits=17,init=2"),
         results.stream().map(RunResult::predictor).toList());
@@ -64,8 +64,8 @@ final class ReportCommandTest {
   @Test
   void brokenResultsFileIsOneLineExitTwo() throws IOException {
     Path bad = Files.writeString(dir.resolve("bad.json"), "{\"runs\": [");
-    CliRun run = CliRun.of("report", bad.toString(), "--out", dir.resolve("r").toString());
-    assertEquals(2, run.exit());
+    Cli run = Cli.run("report", bad.toString(), "--out", dir.resolve("r").toString());
+    assertEquals(2, run.exitCode());
     assertEquals(1, run.err().lines().count(), run.err());
     assertTrue(run.err().startsWith("bpsim: " + bad + ": not valid JSON"), run.err());
     assertTrue(!Files.exists(dir.resolve("r")));
@@ -74,11 +74,11 @@ final class ReportCommandTest {
   @Test
   void unknownBaselineIsAnError() throws IOException {
     Path out = dir.resolve("original");
-    assertEquals(0, CliRun.of("compare", "-t", traces.toString(), "-p", "bimodal", "--out",
-        out.toString()).exit());
-    CliRun run = CliRun.of("report", out.resolve("results.json").toString(), "--baseline",
+    assertEquals(0, Cli.run("compare", "-t", traces.toString(), "-p", "bimodal", "--out",
+        out.toString()).exitCode());
+    Cli run = Cli.run("report", out.resolve("results.json").toString(), "--baseline",
         "gshare:history=3", "--out", dir.resolve("r").toString());
-    assertEquals(2, run.exit());
+    assertEquals(2, run.exitCode());
     assertTrue(run.err().contains("no such predictor in the results"), run.err());
   }
 }
