@@ -10,10 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.PredictorConfig;
 import org.bpsim.report.Comparison;
@@ -25,6 +21,7 @@ import org.bpsim.report.SummaryTable;
 import org.bpsim.report.TraceChecksum;
 import org.bpsim.report.TraceHardestBranches;
 import org.bpsim.sim.BranchStatistics;
+import org.bpsim.sim.InParallel;
 import org.bpsim.sim.Replay;
 import org.bpsim.sim.ReplayOptions;
 import org.bpsim.sim.UserException;
@@ -171,39 +168,12 @@ public final class CompareCommand implements Callable<Integer> {
   private List<TraceOutcome> replayAll(PredictorRegistry registry, List<PredictorConfig> configs,
       List<Path> files, List<String> names, ProgressDisplay progress)
       throws IOException, InterruptedException {
-    int threads = Math.max(1, Math.min(files.size(),
-        jobs == null ? Runtime.getRuntime().availableProcessors() : jobs));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, "bpsim-compare");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      List<Future<TraceOutcome>> futures = new ArrayList<>();
-      for (int i = 0; i < files.size(); i++) {
-        Path file = files.get(i);
-        String name = names.get(i);
-        futures.add(pool.submit(() -> replayOne(registry, configs, file, name, progress)));
-      }
-      List<TraceOutcome> outcomes = new ArrayList<>();
-      for (Future<TraceOutcome> future : futures) {
-        try {
-          outcomes.add(future.get());
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof IOException) {
-            throw (IOException) cause;
-          }
-          if (cause instanceof RuntimeException) {
-            throw (RuntimeException) cause;
-          }
-          throw new IllegalStateException(cause);
-        }
-      }
-      return outcomes;
-    } finally {
-      pool.shutdownNow();
+    List<Integer> indexes = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      indexes.add(i);
     }
+    return InParallel.map(indexes, jobs,
+        i -> replayOne(registry, configs, files.get(i), names.get(i), progress));
   }
 
   private TraceOutcome replayOne(PredictorRegistry registry, List<PredictorConfig> configs,

@@ -8,14 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.PredictorConfig;
 import org.bpsim.report.ResultFormat;
 import org.bpsim.report.RunResult;
+import org.bpsim.sim.InParallel;
 import org.bpsim.sim.Replay;
 import org.bpsim.sim.ReplayOptions;
 import org.bpsim.trace.TraceFormat;
@@ -108,38 +105,12 @@ public final class RunCommand implements Callable<Integer> {
   private List<RunResult> replayAll(PredictorRegistry registry, List<PredictorConfig> configs,
       ReplayOptions options, TraceFormat forced, List<Path> files)
       throws IOException, InterruptedException {
-    int threads = Math.max(1, Math.min(files.size(),
-        jobs == null ? Runtime.getRuntime().availableProcessors() : jobs));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, "bpsim-replay");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      List<Future<List<RunResult>>> futures = new ArrayList<>();
-      for (Path file : files) {
-        futures.add(pool.submit(
-            () -> new Replay(file, file.toString(), forced, options).run(configs, registry)));
-      }
-      List<RunResult> results = new ArrayList<>();
-      for (Future<List<RunResult>> future : futures) {
-        try {
-          results.addAll(future.get());
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof IOException) {
-            throw (IOException) cause;
-          }
-          if (cause instanceof RuntimeException) {
-            throw (RuntimeException) cause;
-          }
-          throw new IllegalStateException(cause);
-        }
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
+    List<RunResult> results = new ArrayList<>();
+    for (List<RunResult> perTrace : InParallel.map(files, jobs,
+        file -> new Replay(file, file.toString(), forced, options).run(configs, registry))) {
+      results.addAll(perTrace);
     }
+    return results;
   }
 
   private ReplayOptions replayOptions() {
