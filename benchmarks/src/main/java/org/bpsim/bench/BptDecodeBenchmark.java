@@ -49,7 +49,8 @@ public class BptDecodeBenchmark {
       long base = 0;
       for (BranchBatch batch : BenchmarkTraces.predecode(BenchmarkTraces.resolve(trace),
           4_000_000)) {
-        byte[] payload = new byte[batch.size() * BptLayout.MAX_RECORD_BYTES];
+        byte[] payload = new byte[batch.size() * BptLayout.MAX_RECORD_BYTES
+            + BptChunkCodec.PADDING];
         int length = BptChunkCodec.encode(batch, 0, batch.size(), base, payload);
         payloads.add(payload);
         lengths.add(length);

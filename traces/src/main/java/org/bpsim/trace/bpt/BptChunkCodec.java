@@ -7,6 +7,8 @@ import org.bpsim.trace.BranchBatch;
  * previous position given in the chunk header), so chunks decode independently of each other.
  */
 public final class BptChunkCodec {
+  /** Bytes a payload array must have beyond its content: one whole record at most. */
+  public static final int PADDING = BptLayout.MAX_RECORD_BYTES;
   private BptChunkCodec() {
   }
 
@@ -50,12 +52,17 @@ public final class BptChunkCodec {
 
   /**
    * Decodes {@code count} records from {@code payload[0, length)} into {@code batch}, which is
-   * cleared first and must have room for them.
+   * cleared first and must have room for them. The array must extend at least {@link #PADDING}
+   * bytes past {@code length} (their content does not matter): a record is then decoded without a
+   * bounds check per byte, and checked once it is complete.
    *
    * @return -1 on success, otherwise the payload offset at which the records stopped making sense
    */
   public static int decode(byte[] payload, int length, int count, long basePosition,
       BranchBatch batch) {
+    if (payload.length < length + PADDING) {
+      throw new IllegalArgumentException("payload array needs " + PADDING + " bytes of padding");
+    }
     batch.clear();
     long[] pcs = batch.pc;
     long[] targets = batch.target;
@@ -65,6 +72,8 @@ public final class BptChunkCodec {
     int at = 0;
     long pc = 0;
     long position = basePosition;
+    // The varint reads are written out three times on purpose: this loop is the decoder's whole
+    // cost, and the one-byte case must not pay for a call or a loop.
     for (int i = 0; i < count; i++) {
       if (at >= length) {
         return at;
@@ -74,52 +83,62 @@ public final class BptChunkCodec {
       if (kind > 6) {
         return at - 1;
       }
-      // Varints inline: this loop is the whole decoder's cost.
-      long value = 0;
-      int shift = 0;
-      int b;
-      do {
-        if (at >= length || shift > 63) {
+      int b = payload[at++];
+      long value = b;
+      if (b < 0) {
+        value &= 0x7f;
+        int shift = 7;
+        do {
+          b = payload[at++];
+          value |= (long) (b & 0x7f) << shift;
+          shift += 7;
+        } while (b < 0 && shift < 70);
+        if (b < 0) {
           return at;
         }
-        b = payload[at++];
-        value |= (long) (b & 0x7f) << shift;
-        shift += 7;
-      } while (b < 0);
+      }
       pc += (value >>> 1) ^ -(value & 1);
       long target = 0;
       if ((head & BptLayout.HAS_TARGET) != 0) {
-        value = 0;
-        shift = 0;
-        do {
-          if (at >= length || shift > 63) {
+        b = payload[at++];
+        value = b;
+        if (b < 0) {
+          value &= 0x7f;
+          int shift = 7;
+          do {
+            b = payload[at++];
+            value |= (long) (b & 0x7f) << shift;
+            shift += 7;
+          } while (b < 0 && shift < 70);
+          if (b < 0) {
             return at;
           }
-          b = payload[at++];
-          value |= (long) (b & 0x7f) << shift;
-          shift += 7;
-        } while (b < 0);
+        }
         target = pc + ((value >>> 1) ^ -(value & 1));
       }
-      int smallGap = head >>> BptLayout.GAP_SHIFT;
-      long gap;
-      if (smallGap < BptLayout.GAP_ESCAPE) {
-        gap = smallGap + 1;
-      } else {
-        value = 0;
-        shift = 0;
-        do {
-          if (at >= length || shift > 63) {
+      long gap = (head >>> BptLayout.GAP_SHIFT) + 1;
+      if (gap > BptLayout.GAP_ESCAPE) {
+        b = payload[at++];
+        value = b;
+        if (b < 0) {
+          value &= 0x7f;
+          int shift = 7;
+          do {
+            b = payload[at++];
+            value |= (long) (b & 0x7f) << shift;
+            shift += 7;
+          } while (b < 0 && shift < 70);
+          if (b < 0) {
             return at;
           }
-          b = payload[at++];
-          value |= (long) (b & 0x7f) << shift;
-          shift += 7;
-        } while (b < 0);
+        }
         gap = value + 8;
         if (gap < 8) {
           return at;
         }
+      }
+      if (at > length) {
+        return length;
       }
       position += gap;
       pcs[i] = pc;

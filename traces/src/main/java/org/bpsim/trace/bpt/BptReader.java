@@ -97,8 +97,8 @@ public final class BptReader extends StreamedTraceReader {
         || basePosition != lastPosition) {
       throw error(chunkOffset, "chunk " + chunk + " is corrupt: bad chunk header");
     }
-    if (payload.length < length) {
-      payload = new byte[length];
+    if (payload.length < length + BptChunkCodec.PADDING) {
+      payload = new byte[length + BptChunkCodec.PADDING];
     }
     if (input.readFully(payload, 0, length) != length) {
       throw error(chunkOffset, "truncated .bpt trace: chunk " + chunk + " is cut off");
