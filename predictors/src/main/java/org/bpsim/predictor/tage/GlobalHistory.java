@@ -1,0 +1,104 @@
+package org.bpsim.predictor.tage;
+
+import java.util.Arrays;
+
+/**
+ * The global history of TAGE: a long shift register of history bits, and the folded (compressed)
+ * views of its most recent bits that index and tag the tables (Michaud's cyclic shift registers,
+ * PPM-like predictor, CBP-1).
+ *
+ * <p>A fold of length L into C bits holds the XOR of every bit of age {@code a < L} placed at bit
+ * {@code a mod C}. It is kept up to date in a few operations per new bit: rotate by one, add the
+ * new bit at position 0, remove the bit that just reached age L at position {@code L mod C}.
+ * Several bits pushed together are folded in one step, which gives the same value because the
+ * fold is linear and the shift is a rotation.
+ */
+public final class GlobalHistory {
+  private final byte[] bits;
+  private final int bufferMask;
+  /** Index of the newest bit; the register grows towards lower indexes. */
+  private int head;
+
+  private int[] original = new int[0];
+  private int[] compressed = new int[0];
+  private int[] outPoint = new int[0];
+  private int[] folded = new int[0];
+  private int folds;
+
+  /** A history able to serve folds of up to {@code maxLength} bits. */
+  public GlobalHistory(int maxLength) {
+    int size = Integer.highestOneBit(Math.max(16, maxLength + 8) - 1) << 1;
+    this.bits = new byte[size];
+    this.bufferMask = size - 1;
+  }
+
+  /**
+   * Registers a fold of the last {@code length} bits into {@code width} bits and returns its
+   * handle; asking twice for the same fold returns the same handle.
+   */
+  public int addFold(int length, int width) {
+    if (width < 1 || width > 30) {
+      throw new IllegalArgumentException("fold width must be 1..30: " + width);
+    }
+    if (length < 0 || length + 4 > bits.length) {
+      throw new IllegalArgumentException("fold length out of range: " + length);
+    }
+    for (int f = 0; f < folds; f++) {
+      if (original[f] == length && compressed[f] == width) {
+        return f;
+      }
+    }
+    original = Arrays.copyOf(original, folds + 1);
+    compressed = Arrays.copyOf(compressed, folds + 1);
+    outPoint = Arrays.copyOf(outPoint, folds + 1);
+    folded = Arrays.copyOf(folded, folds + 1);
+    original[folds] = length;
+    compressed[folds] = width;
+    outPoint[folds] = length % width;
+    folded[folds] = 0;
+    return folds++;
+  }
+
+  /** The current value of fold {@code handle}. */
+  public int fold(int handle) {
+    return folded[handle];
+  }
+
+  /** The history bit of age {@code age} (0 = newest). */
+  public int bit(int age) {
+    return bits[(head + age) & bufferMask];
+  }
+
+  /**
+   * Shifts in {@code count} (1..3) bits; bit 0 of {@code newBits} enters first, so it ends up
+   * the oldest of the group.
+   */
+  public void push(int newBits, int count) {
+    int in = 0;
+    for (int j = 0; j < count; j++) {
+      int b = (newBits >>> j) & 1;
+      head--;
+      bits[head & bufferMask] = (byte) b;
+      in = (in << 1) | b;
+    }
+    byte[] h = bits;
+    int mask = bufferMask;
+    int top = head;
+    for (int f = 0; f < folds; f++) {
+      int length = original[f];
+      int out = 0;
+      // bit j of the group leaves the window when it is pushed; it sits count-1-j places deeper
+      for (int j = 0; j < count; j++) {
+        out = (out << 1) | h[(top + count - 1 - j + length) & mask];
+      }
+      int width = compressed[f];
+      int c = (folded[f] << count) ^ in ^ (out << outPoint[f]);
+      folded[f] = (c ^ (c >>> width)) & ((1 << width) - 1);
+    }
+  }
+
+  /** Number of distinct folds kept. */
+  public int foldCount() {
+    return folds;
+  }
+}
