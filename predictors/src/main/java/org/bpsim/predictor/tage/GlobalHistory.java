@@ -14,7 +14,8 @@ import java.util.Arrays;
  * fold is linear and the shift is a rotation.
  */
 public final class GlobalHistory {
-  private final byte[] bits;
+  /** Bit {@code i} of the history with the two older bits above it: a 3-bit window. */
+  private final byte[] windows;
   private final int bufferMask;
   /** Index of the newest bit; the register grows towards lower indexes. */
   private int head;
@@ -28,7 +29,7 @@ public final class GlobalHistory {
   /** A history able to serve folds of up to {@code maxLength} bits. */
   public GlobalHistory(int maxLength) {
     int size = Integer.highestOneBit(Math.max(16, maxLength + 8) - 1) << 1;
-    this.bits = new byte[size];
+    this.windows = new byte[size];
     this.bufferMask = size - 1;
   }
 
@@ -40,7 +41,7 @@ public final class GlobalHistory {
     if (width < 1 || width > 30) {
       throw new IllegalArgumentException("fold width must be 1..30: " + width);
     }
-    if (length < 0 || length + 4 > bits.length) {
+    if (length < 0 || length + 4 > windows.length) {
       throw new IllegalArgumentException("fold length out of range: " + length);
     }
     for (int f = 0; f < folds; f++) {
@@ -66,7 +67,7 @@ public final class GlobalHistory {
 
   /** The history bit of age {@code age} (0 = newest). */
   public int bit(int age) {
-    return bits[(head + age) & bufferMask];
+    return windows[(head + age) & bufferMask] & 1;
   }
 
   /**
@@ -74,26 +75,27 @@ public final class GlobalHistory {
    * the oldest of the group.
    */
   public void push(int newBits, int count) {
-    int in = 0;
-    for (int j = 0; j < count; j++) {
-      int b = (newBits >>> j) & 1;
-      head--;
-      bits[head & bufferMask] = (byte) b;
-      in = (in << 1) | b;
-    }
-    byte[] h = bits;
+    byte[] w = windows;
     int mask = bufferMask;
     int top = head;
-    for (int f = 0; f < folds; f++) {
-      int length = original[f];
-      int out = 0;
-      // bit j of the group leaves the window when it is pushed; it sits count-1-j places deeper
-      for (int j = 0; j < count; j++) {
-        out = (out << 1) | h[(top + count - 1 - j + length) & mask];
-      }
-      int width = compressed[f];
-      int c = (folded[f] << count) ^ in ^ (out << outPoint[f]);
-      folded[f] = (c ^ (c >>> width)) & ((1 << width) - 1);
+    for (int j = 0; j < count; j++) {
+      top--;
+      w[top & mask] = (byte) (((newBits >>> j) & 1) | ((w[(top + 1) & mask] << 1) & 7));
+    }
+    head = top;
+    int groupMask = (1 << count) - 1;
+    // the group as it enters, first-pushed bit highest, read from the newest window
+    int in = w[top & mask] & groupMask;
+    int[] lengths = original;
+    int[] widths = compressed;
+    int[] outs = outPoint;
+    int[] values = folded;
+    for (int f = 0, n = folds; f < n; f++) {
+      // the bits leaving the window of this fold, in the same order, read in one go
+      int out = w[(top + lengths[f]) & mask] & groupMask;
+      int width = widths[f];
+      int c = (values[f] << count) ^ in ^ (out << outs[f]);
+      values[f] = (c ^ (c >>> width)) & ((1 << width) - 1);
     }
   }
 

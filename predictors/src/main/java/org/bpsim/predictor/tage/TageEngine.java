@@ -48,6 +48,14 @@ public final class TageEngine {
   private final int[] indexFold;
   private final int[] tagFold;
   private final int[] tagFoldShort;
+  /** Whether either table of the pair holding table i exists (else its folds are not kept). */
+  private final boolean[] pairUsed;
+  private final int[] addressShift;
+  private final int[] pathLength;
+  /** Offset of each table from the first bank of its group: its rank among existing tables. */
+  private final int[] bankSlot;
+  private final int[] groupBanks;
+  private final int[] groupBase;
   private long path;
   private final long pathMask;
   private int tick;
@@ -112,10 +120,34 @@ public final class TageEngine {
     this.indexFold = new int[tables + 2];
     this.tagFold = new int[tables + 2];
     this.tagFoldShort = new int[tables + 2];
+    this.pairUsed = new boolean[tables + 2];
+    this.addressShift = new int[tables + 2];
+    this.pathLength = new int[tables + 2];
     for (int i = 1; i <= tables; i++) {
+      int sibling = ((i - 1) ^ 1) + 1;
+      pairUsed[i] = enabled[i] || enabled[sibling];
+      addressShift[i] = Math.abs(logBank - i) + 1;
+      pathLength[i] = Math.min(length[i], config.pathBits());
+      if (!pairUsed[i]) {
+        continue;
+      }
       indexFold[i] = history.addFold(length[i], logBank);
       tagFold[i] = history.addFold(length[i], config.tagBits(i));
       tagFoldShort[i] = history.addFold(length[i], config.tagBits(i) - 1);
+    }
+    this.bankSlot = new int[tables + 2];
+    this.groupBanks = new int[tables + 2];
+    this.groupBase = new int[tables + 2];
+    for (int i = 1; i <= tables; i++) {
+      groupBanks[i] = i < firstLong ? shortBanks : longBanks;
+      groupBase[i] = i < firstLong ? 0 : longBase;
+    }
+    int shortRank = 0;
+    int longRank = 0;
+    for (int i = 1; i <= tables; i++) {
+      if (enabled[i]) {
+        bankSlot[i] = i < firstLong ? shortRank++ % shortBanks : longRank++ % longBanks;
+      }
     }
     this.pathMask = (1L << pathBits) - 1;
     this.tickLimit = 1 << config.logUsefulPeriod();
@@ -139,30 +171,32 @@ public final class TageEngine {
   public boolean predict(long pc) {
     int p = (int) pc;
     long ph = path;
-    for (int i = 1; i < tables; i += 2) {
-      int idx = p ^ (p >>> (Math.abs(logBank - i) + 1)) ^ history.fold(indexFold[i])
-          ^ mixPath(ph, Math.min(length[i], pathBits), i);
-      idx &= bankMask;
-      int t = (p ^ history.fold(tagFold[i]) ^ (history.fold(tagFoldShort[i]) << 1)) & tagMask[i];
-      tags[i] = t;
-      tags[i + 1] = t;
-      index[i] = idx;
-      // the second table of a pair sees the same history at another place of its bank
-      index[i + 1] = idx ^ (t & bankMask);
-    }
     // consecutive tables go to consecutive banks, starting at a bank picked by pc and path
-    int bank = Integer.remainderUnsigned(p ^ (int) lowBits(ph, length[firstLong]), longBanks);
-    for (int i = firstLong; i <= tables; i++) {
-      if (enabled[i]) {
-        index[i] += longBase + (bank << logBank);
-        bank = bank + 1 == longBanks ? 0 : bank + 1;
+    int longStart = firstBank(p ^ (int) lowBits(ph, length[firstLong]), longBanks);
+    int shortStart = firstBank(p ^ (int) lowBits(ph, length[1]), shortBanks);
+    long hits = 0;
+    for (int i = 1; i < tables; i += 2) {
+      if (!pairUsed[i]) {
+        continue;
       }
-    }
-    bank = Integer.remainderUnsigned(p ^ (int) lowBits(ph, length[1]), shortBanks);
-    for (int i = 1; i < firstLong; i++) {
+      int idx = (p ^ (p >>> addressShift[i]) ^ history.fold(indexFold[i])
+          ^ mixPath(ph, pathLength[i], i)) & bankMask;
+      int t = (p ^ history.fold(tagFold[i]) ^ (history.fold(tagFoldShort[i]) << 1)) & tagMask[i];
+      int start = i >= firstLong ? longStart : shortStart;
       if (enabled[i]) {
-        index[i] += bank << logBank;
-        bank = bank + 1 == shortBanks ? 0 : bank + 1;
+        int e = entryOf(i, start, idx);
+        index[i] = e;
+        tags[i] = t;
+        hits |= (tag[e] == t ? 1L : 0L) << i;
+      }
+      int second = i + 1;
+      if (enabled[second]) {
+        // the second table of a pair sees the same history at another place of its bank
+        int e = entryOf(second, second >= firstLong ? longStart : shortStart,
+            idx ^ (t & bankMask));
+        index[second] = e;
+        tags[second] = t;
+        hits |= (tag[e] == t ? 1L : 0L) << second;
       }
     }
 
@@ -171,20 +205,12 @@ public final class TageEngine {
     alternatePrediction = base;
     tagePrediction = base;
     longestMatchPrediction = base;
-    hitBank = 0;
-    altBank = 0;
-    for (int i = tables; i > 0; i--) {
-      if (enabled[i] && tag[index[i]] == tags[i]) {
-        hitBank = i;
-        break;
-      }
+    hitBank = 63 - Long.numberOfLeadingZeros(hits);
+    if (hitBank < 0) {
+      hitBank = 0;
     }
-    for (int i = hitBank - 1; i > 0; i--) {
-      if (enabled[i] && tag[index[i]] == tags[i]) {
-        altBank = i;
-        break;
-      }
-    }
+    long below = hits & ~(1L << hitBank);
+    altBank = below == 0 ? 0 : 63 - Long.numberOfLeadingZeros(below);
     if (hitBank > 0) {
       int c = counter[index[hitBank]];
       longestMatchPrediction = c >= 0;
@@ -227,6 +253,22 @@ public final class TageEngine {
     int high = a >>> logBank;
     high = rotate(high & bankMask, rotation) ^ (high >>> logBank);
     return rotate((a ^ high) & bankMask, rotation);
+  }
+
+  /** Entry of {@code table} at {@code within} its bank, the group's banks starting at {@code start}. */
+  private int entryOf(int table, int start, int within) {
+    int bank = bankSlot[table] + start;
+    int banks = groupBanks[table];
+    if (bank >= banks) {
+      bank -= banks;
+    }
+    return groupBase[table] + (bank << logBank) + within;
+  }
+
+  /** A bank number in [0, banks) from a hash of {@code x} (multiply, then scale to the range). */
+  private static int firstBank(int x, int banks) {
+    long mixed = (x * 0x9E3779B9) & 0xFFFFFFFFL;
+    return (int) ((mixed * banks) >>> 32);
   }
 
   private int rotate(int v, int r) {
