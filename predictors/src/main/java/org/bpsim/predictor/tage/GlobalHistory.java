@@ -94,8 +94,13 @@ public final class GlobalHistory {
       // the bits leaving the window of this fold, in the same order, read in one go
       int out = w[(top + lengths[f]) & mask] & groupMask;
       int width = widths[f];
+      int m = (1 << width) - 1;
       int c = (values[f] << count) ^ in ^ (out << outs[f]);
-      values[f] = (c ^ (c >>> width)) & ((1 << width) - 1);
+      // bits shifted past the top wrap around to the bottom (more than once for tiny widths)
+      do {
+        c = (c & m) ^ (c >>> width);
+      } while (c > m);
+      values[f] = c;
     }
   }
 
