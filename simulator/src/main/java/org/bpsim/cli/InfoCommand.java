@@ -62,7 +62,7 @@ public final class InfoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "instructions:        not recorded in this format%n");
       }
       if (reader.declaredInstructions().isPresent()) {
-        out.printf(Locale.ROOT, "declared instr.:     %,d (header)%n",
+        out.printf(Locale.ROOT, "declared instr.:     %,d (stated by the format)%n",
             reader.declaredInstructions().getAsLong());
       }
       out.printf(Locale.ROOT, "branches:            %,d%n", branches);

@@ -58,7 +58,7 @@ public final class RunCommand implements Callable<Integer> {
   Long instructions;
 
   @Option(names = "--trace-format", paramLabel = "FORMAT",
-      description = "Read traces as this format instead of detecting it: bt9, champsim, text.")
+      description = "Read traces as this format instead of detecting it: bt9, champsim, text, cbp2.")
   String traceFormat;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.bpsim.trace.bt9.Bt9Reader;
+import org.bpsim.trace.cbp2.Cbp2Reader;
 import org.bpsim.trace.champsim.ChampSimReader;
 import org.bpsim.trace.text.TextTraceReader;
 
@@ -32,6 +33,13 @@ public enum TraceFormat {
     @Override
     TraceReader open(TraceInput input) throws IOException {
       return new TextTraceReader(input);
+    }
+  },
+  /** Jiménez's CBP-2 contest kit: table-compressed 9-byte branch records, no magic number. */
+  CBP2("cbp2", "CBP-2 contest kit branch trace (*.trace.bz2)") {
+    @Override
+    TraceReader open(TraceInput input) throws IOException {
+      return new Cbp2Reader(input);
     }
   };
 
@@ -80,6 +88,9 @@ public enum TraceFormat {
     }
     if (isText(head)) {
       return TEXT;
+    }
+    if (Cbp2Reader.hasTraceName(fileName) && Cbp2Reader.plausible(head)) {
+      return CBP2;
     }
     String name = fileName.toLowerCase(Locale.ROOT);
     if (name.contains(".champsimtrace") || ChampSimReader.plausible(head)) {

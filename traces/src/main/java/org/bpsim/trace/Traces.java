@@ -31,7 +31,7 @@ public final class Traces {
         chosen = TraceFormat.detect(head, path.getFileName().toString());
         if (chosen == null) {
           throw new TraceFormatException(path, "byte 0",
-              "not a recognised trace format (known: BT9, ChampSim, text)");
+              "not a recognised trace format (known: BT9, ChampSim, text, CBP-2 kit)");
         }
       }
       return chosen.open(input);
