@@ -14,7 +14,7 @@ import java.util.Arrays;
  * fold is linear and the shift is a rotation.
  */
 public final class GlobalHistory {
-  /** Bit {@code i} of the history with the two older bits above it: a 3-bit window. */
+  /** Bit {@code i} of the history with the seven older bits above it: an 8-bit window. */
   private final byte[] windows;
   private final int bufferMask;
   /** Index of the newest bit; the register grows towards lower indexes. */
@@ -25,6 +25,10 @@ public final class GlobalHistory {
   private int[] outPoint = new int[0];
   private int[] folded = new int[0];
   private int folds;
+  /** Bits pushed but not yet folded; at most {@link #MAX_BATCH}. */
+  private int pending;
+  /** How many bits one catch-up can fold: the window size. */
+  private static final int MAX_BATCH = 8;
 
   /** A history able to serve folds of up to {@code maxLength} bits. */
   public GlobalHistory(int maxLength) {
@@ -49,6 +53,7 @@ public final class GlobalHistory {
         return f;
       }
     }
+    catchUp();
     original = Arrays.copyOf(original, folds + 1);
     compressed = Arrays.copyOf(compressed, folds + 1);
     outPoint = Arrays.copyOf(outPoint, folds + 1);
@@ -60,8 +65,22 @@ public final class GlobalHistory {
     return folds++;
   }
 
+  /**
+   * Every fold brought up to date, indexed by handle: the array stays valid (and is updated in
+   * place) until the next push. Lets a lookup read many folds without a check per read.
+   */
+  public int[] currentFolds() {
+    if (pending != 0) {
+      catchUp();
+    }
+    return folded;
+  }
+
   /** The current value of fold {@code handle}. */
   public int fold(int handle) {
+    if (pending != 0) {
+      catchUp();
+    }
     return folded[handle];
   }
 
@@ -72,34 +91,52 @@ public final class GlobalHistory {
 
   /**
    * Shifts in {@code count} (1..3) bits; bit 0 of {@code newBits} enters first, so it ends up
-   * the oldest of the group.
+   * the oldest of the group. The folds catch up lazily, several pushes at a time.
    */
   public void push(int newBits, int count) {
+    if (pending + count > MAX_BATCH) {
+      catchUp();
+    }
     byte[] w = windows;
     int mask = bufferMask;
     int top = head;
     for (int j = 0; j < count; j++) {
       top--;
-      w[top & mask] = (byte) (((newBits >>> j) & 1) | ((w[(top + 1) & mask] << 1) & 7));
+      w[top & mask] = (byte) (((newBits >>> j) & 1) | (w[(top + 1) & mask] << 1));
     }
     head = top;
+    pending += count;
+  }
+
+  /** Brings every fold up to date with the bits pushed since the last catch-up. */
+  private void catchUp() {
+    int count = pending;
+    if (count == 0) {
+      return;
+    }
+    pending = 0;
+    byte[] w = windows;
+    int mask = bufferMask;
+    int top = head;
     int groupMask = (1 << count) - 1;
-    // the group as it enters, first-pushed bit highest, read from the newest window
+    // the new bits as a group, first-pushed highest, read from the newest window
     int in = w[top & mask] & groupMask;
     int[] lengths = original;
     int[] widths = compressed;
     int[] outs = outPoint;
     int[] values = folded;
     for (int f = 0, n = folds; f < n; f++) {
-      // the bits leaving the window of this fold, in the same order, read in one go
+      // the bits that left this fold's window meanwhile, in the same order, read in one go
       int out = w[(top + lengths[f]) & mask] & groupMask;
       int width = widths[f];
       int m = (1 << width) - 1;
       int c = (values[f] << count) ^ in ^ (out << outs[f]);
-      // bits shifted past the top wrap around to the bottom (more than once for tiny widths)
-      do {
+      // bits shifted past the top wrap around to the bottom: twice is enough from 4 bits wide
+      c = (c & m) ^ (c >>> width);
+      c = (c & m) ^ (c >>> width);
+      while (c > m) {
         c = (c & m) ^ (c >>> width);
-      } while (c > m);
+      }
       values[f] = c;
     }
   }

@@ -175,13 +175,14 @@ public final class TageEngine {
     int longStart = firstBank(p ^ (int) lowBits(ph, length[firstLong]), longBanks);
     int shortStart = firstBank(p ^ (int) lowBits(ph, length[1]), shortBanks);
     long hits = 0;
+    int[] folds = history.currentFolds();
     for (int i = 1; i < tables; i += 2) {
       if (!pairUsed[i]) {
         continue;
       }
-      int idx = (p ^ (p >>> addressShift[i]) ^ history.fold(indexFold[i])
+      int idx = (p ^ (p >>> addressShift[i]) ^ folds[indexFold[i]]
           ^ mixPath(ph, pathLength[i], i)) & bankMask;
-      int t = (p ^ history.fold(tagFold[i]) ^ (history.fold(tagFoldShort[i]) << 1)) & tagMask[i];
+      int t = (p ^ folds[tagFold[i]] ^ (folds[tagFoldShort[i]] << 1)) & tagMask[i];
       int start = i >= firstLong ? longStart : shortStart;
       if (enabled[i]) {
         int e = entryOf(i, start, idx);
