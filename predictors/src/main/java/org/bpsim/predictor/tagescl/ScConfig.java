@@ -23,20 +23,20 @@ public record ScConfig(int logBias, boolean biasBankWithAddress, List<ScComponen
 
   /** The 64 KB TAGE-SC-L corrector. */
   public static final ScConfig BUDGET_64KB = new ScConfig(8, true, List.of(
-      new ScComponent(ScHistory.BACKWARD, new int[] {40, 24, 10}, 10, true),
-      new ScComponent(ScHistory.PATH, new int[] {25, 16, 9}, 9, false),
-      new ScComponent(ScHistory.LOCAL, new int[] {11, 6, 3}, 10, false),
-      new ScComponent(ScHistory.SECOND_LOCAL, new int[] {16, 11, 6}, 9, false),
-      new ScComponent(ScHistory.THIRD_LOCAL, new int[] {9, 4}, 10, false),
-      new ScComponent(ScHistory.IMLI_OUTCOMES, new int[] {10, 4}, 9, false),
-      new ScComponent(ScHistory.IMLI_COUNT, new int[] {8}, 8, false)),
+      new ScComponent(ScHistory.BACKWARD, new int[] {40, 24, 10}, 10, true, true),
+      new ScComponent(ScHistory.PATH, new int[] {25, 16, 9}, 9, false, true),
+      new ScComponent(ScHistory.LOCAL, new int[] {11, 6, 3}, 10, false, true),
+      new ScComponent(ScHistory.SECOND_LOCAL, new int[] {16, 11, 6}, 9, false, true),
+      new ScComponent(ScHistory.THIRD_LOCAL, new int[] {9, 4}, 10, false, true),
+      new ScComponent(ScHistory.IMLI_OUTCOMES, new int[] {10, 4}, 9, false, true),
+      new ScComponent(ScHistory.IMLI_COUNT, new int[] {8}, 8, false, true)),
       256, 16, 16, 12);
 
   /** The 8 KB TAGE-SC-L corrector. */
   public static final ScConfig BUDGET_8KB = new ScConfig(7, false, List.of(
-      new ScComponent(ScHistory.GLOBAL, new int[] {6, 3}, 7, false),
-      new ScComponent(ScHistory.BACKWARD, new int[] {16, 8}, 7, false),
-      new ScComponent(ScHistory.LOCAL, new int[] {6, 3}, 7, false),
-      new ScComponent(ScHistory.IMLI_COUNT, new int[] {8}, 7, false)),
+      new ScComponent(ScHistory.GLOBAL, new int[] {6, 3}, 7, false, false),
+      new ScComponent(ScHistory.BACKWARD, new int[] {16, 8}, 7, false, false),
+      new ScComponent(ScHistory.LOCAL, new int[] {6, 3}, 7, false, false),
+      new ScComponent(ScHistory.IMLI_COUNT, new int[] {8}, 7, false, false)),
       64, 0, 0, 6);
 }
