@@ -24,6 +24,8 @@ public final class GlobalHistory {
   private int[] compressed = new int[0];
   private int[] outPoint = new int[0];
   private int[] folded = new int[0];
+  /** Per fold, side by side for locality: length, width, width mask, out point. */
+  private int[] shapes = new int[0];
   private int folds;
   /** Bits pushed but not yet folded; at most {@link #MAX_BATCH}. */
   private int pending;
@@ -62,6 +64,11 @@ public final class GlobalHistory {
     compressed[folds] = width;
     outPoint[folds] = length % width;
     folded[folds] = 0;
+    shapes = Arrays.copyOf(shapes, 4 * (folds + 1));
+    shapes[4 * folds] = length;
+    shapes[4 * folds + 1] = width;
+    shapes[4 * folds + 2] = (1 << width) - 1;
+    shapes[4 * folds + 3] = length % width;
     return folds++;
   }
 
@@ -121,16 +128,15 @@ public final class GlobalHistory {
     int groupMask = (1 << count) - 1;
     // the new bits as a group, first-pushed highest, read from the newest window
     int in = w[top & mask] & groupMask;
-    int[] lengths = original;
-    int[] widths = compressed;
-    int[] outs = outPoint;
+    int[] shape = shapes;
     int[] values = folded;
     for (int f = 0, n = folds; f < n; f++) {
+      int length = shape[4 * f];
+      int width = shape[4 * f + 1];
+      int m = shape[4 * f + 2];
       // the bits that left this fold's window meanwhile, in the same order, read in one go
-      int out = w[(top + lengths[f]) & mask] & groupMask;
-      int width = widths[f];
-      int m = (1 << width) - 1;
-      int c = (values[f] << count) ^ in ^ (out << outs[f]);
+      int out = w[(top + length) & mask] & groupMask;
+      int c = (values[f] << count) ^ in ^ (out << shape[4 * f + 3]);
       // bits shifted past the top wrap around to the bottom: twice is enough from 4 bits wide
       c = (c & m) ^ (c >>> width);
       c = (c & m) ^ (c >>> width);
