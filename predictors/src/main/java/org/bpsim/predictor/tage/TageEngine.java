@@ -108,7 +108,9 @@ public final class TageEngine {
 
     this.bimodalPrediction = new byte[1 << config.logBimodal()];
     this.bimodalHysteresis = new byte[1 << (config.logBimodal() - config.hysteresisShift())];
-    java.util.Arrays.fill(bimodalHysteresis, (byte) 1);
+    // start weakly taken, as 2-bit counters conventionally do (the CBP-2016 code starts weakly
+    // not-taken): first encounters then cost what they cost a bimodal or gshare predictor
+    java.util.Arrays.fill(bimodalPrediction, (byte) 1);
     this.bimodalMask = (1 << config.logBimodal()) - 1;
     this.hysteresisShift = config.hysteresisShift();
 
