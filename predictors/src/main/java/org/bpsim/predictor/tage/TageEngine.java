@@ -52,6 +52,7 @@ public final class TageEngine {
   private final boolean[] pairUsed;
   private final int[] addressShift;
   private final int[] pathLength;
+  private final int[] pathRotation;
   /** Offset of each table from the first bank of its group: its rank among existing tables. */
   private final int[] bankSlot;
   private final int[] groupBanks;
@@ -125,11 +126,13 @@ public final class TageEngine {
     this.pairUsed = new boolean[tables + 2];
     this.addressShift = new int[tables + 2];
     this.pathLength = new int[tables + 2];
+    this.pathRotation = new int[tables + 2];
     for (int i = 1; i <= tables; i++) {
       int sibling = ((i - 1) ^ 1) + 1;
       pairUsed[i] = enabled[i] || enabled[sibling];
       addressShift[i] = Math.abs(logBank - i) + 1;
       pathLength[i] = Math.min(length[i], config.pathBits());
+      pathRotation[i] = i % logBank;
       if (!pairUsed[i]) {
         continue;
       }
@@ -183,7 +186,7 @@ public final class TageEngine {
         continue;
       }
       int idx = (p ^ (p >>> addressShift[i]) ^ folds[indexFold[i]]
-          ^ mixPath(ph, pathLength[i], i)) & bankMask;
+          ^ mixPath(ph, pathLength[i], pathRotation[i])) & bankMask;
       int t = (p ^ folds[tagFold[i]] ^ (folds[tagFoldShort[i]] << 1)) & tagMask[i];
       int start = i >= firstLong ? longStart : shortStart;
       if (enabled[i]) {
@@ -250,9 +253,8 @@ public final class TageEngine {
   }
 
   /** Folds the low {@code bits} bits of the path history into a bank index, rotated per table. */
-  private int mixPath(long ph, int bits, int table) {
+  private int mixPath(long ph, int bits, int rotation) {
     int a = (int) lowBits(ph, bits);
-    int rotation = table % logBank;
     int high = a >>> logBank;
     high = rotate(high & bankMask, rotation) ^ (high >>> logBank);
     return rotate((a ^ high) & bankMask, rotation);
