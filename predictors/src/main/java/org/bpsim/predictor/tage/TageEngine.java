@@ -109,9 +109,9 @@ public final class TageEngine {
 
     this.bimodalPrediction = new byte[1 << config.logBimodal()];
     this.bimodalHysteresis = new byte[1 << (config.logBimodal() - config.hysteresisShift())];
-    // start weakly taken, as 2-bit counters conventionally do (the CBP-2016 code starts weakly
-    // not-taken): first encounters then cost what they cost a bimodal or gshare predictor
-    java.util.Arrays.fill(bimodalPrediction, (byte) 1);
+    // start weakly not-taken, as the CBP-2016 code does (starting weakly taken, with the shared
+    // hysteresis, measured worse on the large traces)
+    java.util.Arrays.fill(bimodalHysteresis, (byte) 1);
     this.bimodalMask = (1 << config.logBimodal()) - 1;
     this.hysteresisShift = config.hysteresisShift();
 
@@ -270,10 +270,9 @@ public final class TageEngine {
     return groupBase[table] + (bank << logBank) + within;
   }
 
-  /** A bank number in [0, banks) from a hash of {@code x} (multiply, then scale to the range). */
+  /** The first bank of a group: a hash of pc and the recent path, modulo the bank count. */
   private static int firstBank(int x, int banks) {
-    long mixed = (x * 0x9E3779B9) & 0xFFFFFFFFL;
-    return (int) ((mixed * banks) >>> 32);
+    return Integer.remainderUnsigned(x, banks);
   }
 
   private int rotate(int v, int r) {

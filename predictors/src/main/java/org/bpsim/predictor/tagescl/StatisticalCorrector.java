@@ -31,13 +31,14 @@ public final class StatisticalCorrector {
   private final byte[] biasWeight;
 
   private final int components;
-  private final ScHistory[] source;
+  private final int[] source;
   private final boolean[] withTagePrediction;
   private final boolean[] inThreshold;
   private final byte[][] weight;
   private final int[] firstTable;
-  private final int tableCount;
-  private final byte[][] table;
+  /** Every GEHL table, one after the other. */
+  private final byte[] counters;
+  private final int[] tableOffset;
   private final int[] tableMask;
   private final int[] tableLength;
   private final int[] tableNumber;
@@ -90,7 +91,7 @@ public final class StatisticalCorrector {
 
     List<ScComponent> list = config.components();
     this.components = list.size();
-    this.source = new ScHistory[components];
+    this.source = new int[components];
     this.withTagePrediction = new boolean[components];
     this.inThreshold = new boolean[components];
     this.weight = new byte[components][1 << LOG_WEIGHTS];
@@ -98,7 +99,7 @@ public final class StatisticalCorrector {
     int tables = 0;
     for (int c = 0; c < components; c++) {
       ScComponent component = list.get(c);
-      source[c] = component.history();
+      source[c] = component.history().ordinal();
       withTagePrediction[c] = component.withTagePrediction();
       inThreshold[c] = component.history() != ScHistory.IMLI_OUTCOMES;
       Arrays.fill(weight[c], (byte) (component.history() == ScHistory.IMLI_OUTCOMES ? 0 : 7));
@@ -106,20 +107,28 @@ public final class StatisticalCorrector {
       tables += component.lengths().length;
     }
     firstTable[components] = tables;
-    this.tableCount = tables;
-    this.table = new byte[tables][];
+    this.tableOffset = new int[tables];
     this.tableMask = new int[tables];
     this.tableLength = new int[tables];
     this.tableNumber = new int[tables];
+    int total = 0;
+    for (int c = 0; c < components; c++) {
+      ScComponent component = list.get(c);
+      for (int k = 0; k < component.lengths().length; k++) {
+        int t = firstTable[c] + k;
+        tableOffset[t] = total;
+        total += component.tableEntries(k);
+      }
+    }
+    this.counters = new byte[total];
+    for (int j = 0; j < total; j += 2) {
+      counters[j] = -1; // alternate weak not-taken / weak taken (tables have even sizes)
+    }
     for (int c = 0; c < components; c++) {
       ScComponent component = list.get(c);
       for (int k = 0; k < component.lengths().length; k++) {
         int t = firstTable[c] + k;
         int entries = component.tableEntries(k);
-        table[t] = new byte[entries];
-        for (int j = 0; j < entries; j += 2) {
-          table[t][j] = -1; // alternate weak not-taken / weak taken
-        }
         tableMask[t] = entries - 1;
         tableLength[t] = component.lengths()[k];
         tableNumber[t] = k;
@@ -133,25 +142,32 @@ public final class StatisticalCorrector {
     this.componentSum = new int[components];
   }
 
-  private long history(ScHistory history, int p) {
-    switch (history) {
-      case GLOBAL:
-        return global;
-      case BACKWARD:
-        return backward;
-      case LOCAL:
-        return local[localIndex(p)];
-      case SECOND_LOCAL:
-        return secondLocal[secondLocalIndex(p)];
-      case THIRD_LOCAL:
-        return thirdLocal[thirdLocalIndex(p)];
-      case IMLI_OUTCOMES:
-        return imliOutcomes[imliCount];
-      case IMLI_COUNT:
-        return imliCount;
-      default:
-        throw new AssertionError(history);
+  private static final int GLOBAL = ScHistory.GLOBAL.ordinal();
+  private static final int BACKWARD = ScHistory.BACKWARD.ordinal();
+  private static final int PATH = ScHistory.PATH.ordinal();
+  private static final int LOCAL = ScHistory.LOCAL.ordinal();
+  private static final int SECOND_LOCAL = ScHistory.SECOND_LOCAL.ordinal();
+  private static final int THIRD_LOCAL = ScHistory.THIRD_LOCAL.ordinal();
+  private static final int IMLI_OUTCOMES = ScHistory.IMLI_OUTCOMES.ordinal();
+
+  /** The current value of history {@code source} (an {@link ScHistory} ordinal) for pc. */
+  private long history(int source, int p, long path) {
+    if (source == GLOBAL) {
+      return global;
+    } else if (source == BACKWARD) {
+      return backward;
+    } else if (source == PATH) {
+      return path;
+    } else if (source == LOCAL) {
+      return local[localIndex(p)];
+    } else if (source == SECOND_LOCAL) {
+      return secondLocal[secondLocalIndex(p)];
+    } else if (source == THIRD_LOCAL) {
+      return thirdLocal[thirdLocalIndex(p)];
+    } else if (source == IMLI_OUTCOMES) {
+      return imliOutcomes[imliCount];
     }
+    return imliCount;
   }
 
   private int localIndex(int p) {
@@ -206,14 +222,14 @@ public final class StatisticalCorrector {
     int thresholdBoost = confident(biasWeight[weightIndex]) ? 1 : 0;
     long path = tage.pathHistory();
     for (int c = 0; c < components; c++) {
-      ScHistory from = source[c];
-      long h = from == ScHistory.PATH ? path : history(from, p);
+      long h = history(source[c], p, path);
       long address = withTagePrediction[c] ? ((long) p << 1) + pred : p;
       int s = 0;
       for (int t = firstTable[c]; t < firstTable[c + 1]; t++) {
-        int i = gehlIndex(address, h, tableLength[t], tableNumber[t], tableMask[t]);
+        int i = tableOffset[t]
+            + gehlIndex(address, h, tableLength[t], tableNumber[t], tableMask[t]);
         index[t] = i;
-        s += 2 * table[t][i] + 1;
+        s += 2 * counters[i] + 1;
       }
       componentSum[c] = s;
       boolean strong = confident(weight[c][weightIndex]);
@@ -272,8 +288,8 @@ public final class StatisticalCorrector {
     for (int c = 0; c < components; c++) {
       trainWeight(weight[c], componentSum[c], taken);
       for (int t = firstTable[c]; t < firstTable[c + 1]; t++) {
-        byte[] counters = table[t];
-        counters[index[t]] = (byte) saturate(counters[index[t]], taken, COUNTER_BITS);
+        int i = index[t];
+        counters[i] = (byte) saturate(counters[i], taken, COUNTER_BITS);
       }
     }
   }
@@ -331,9 +347,7 @@ public final class StatisticalCorrector {
    */
   public long storageBits() {
     long bits = 3L * (1 << config.logBias()) * COUNTER_BITS;
-    for (int t = 0; t < tableCount; t++) {
-      bits += (long) table[t].length * COUNTER_BITS;
-    }
+    bits += (long) counters.length * COUNTER_BITS;
     bits += (components + 1L) * (1 << LOG_WEIGHTS) * WEIGHT_BITS;
     bits += (1L << LOG_THRESHOLDS) * LOCAL_THRESHOLD_BITS + THRESHOLD_BITS;
     bits += 2L * CHOOSER_BITS;
