@@ -34,7 +34,7 @@ final class DecodedTrace {
     if (property != null) {
       return Path.of(property);
     }
-    for (String candidate : new String[] {"../shared", "../../shared", "/work/shared"}) {
+    for (String candidate : new String[] {"../shared", "../../shared"}) {
       if (Files.isDirectory(Path.of(candidate))) {
         return Path.of(candidate);
       }
