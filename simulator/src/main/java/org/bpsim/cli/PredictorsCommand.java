@@ -37,6 +37,17 @@ public final class PredictorsCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  FAILED to build its default configuration: %s%n", e);
       }
       for (Parameter parameter : provider.parameters()) {
+        if (parameter.key().equals("budget")) {
+          // presets: say what each one costs
+          for (String preset : parameter.choices()) {
+            long presetBits = registry.create(
+                registry.resolve(provider.name() + ":budget=" + preset)).storageBits();
+            out.printf(Locale.ROOT, "  budget=%-8s %,d bits = %.2f KB%n", preset, presetBits,
+                presetBits / 8192.0);
+          }
+        }
+      }
+      for (Parameter parameter : provider.parameters()) {
         out.printf(Locale.ROOT, "  %-14s %-12s default %-8s %s%n", parameter.key(),
             parameter.validValues(), parameter.defaultValue(), parameter.description());
       }

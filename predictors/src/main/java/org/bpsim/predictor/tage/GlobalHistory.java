@@ -1,0 +1,154 @@
+package org.bpsim.predictor.tage;
+
+import java.util.Arrays;
+
+/**
+ * The global history of TAGE: a long shift register of history bits, and the folded (compressed)
+ * views of its most recent bits that index and tag the tables (Michaud's cyclic shift registers,
+ * PPM-like predictor, CBP-1).
+ *
+ * <p>A fold of length L into C bits holds the XOR of every bit of age {@code a < L} placed at bit
+ * {@code a mod C}. It is kept up to date in a few operations per new bit: rotate by one, add the
+ * new bit at position 0, remove the bit that just reached age L at position {@code L mod C}.
+ * Several bits pushed together are folded in one step, which gives the same value because the
+ * fold is linear and the shift is a rotation.
+ */
+public final class GlobalHistory {
+  /** Bit {@code i} of the history with the seven older bits above it: an 8-bit window. */
+  private final byte[] windows;
+  private final int bufferMask;
+  /** Index of the newest bit; the register grows towards lower indexes. */
+  private int head;
+
+  private int[] original = new int[0];
+  private int[] compressed = new int[0];
+  private int[] outPoint = new int[0];
+  private int[] folded = new int[0];
+  /** Per fold, side by side for locality: length, width, width mask, out point. */
+  private int[] shapes = new int[0];
+  private int folds;
+  /** Bits pushed but not yet folded; at most {@link #MAX_BATCH}. */
+  private int pending;
+  /** How many bits one catch-up can fold: the window size. */
+  private static final int MAX_BATCH = 8;
+
+  /** A history able to serve folds of up to {@code maxLength} bits. */
+  public GlobalHistory(int maxLength) {
+    int size = Integer.highestOneBit(Math.max(16, maxLength + 8) - 1) << 1;
+    this.windows = new byte[size];
+    this.bufferMask = size - 1;
+  }
+
+  /**
+   * Registers a fold of the last {@code length} bits into {@code width} bits and returns its
+   * handle; asking twice for the same fold returns the same handle.
+   */
+  public int addFold(int length, int width) {
+    if (width < 1 || width > 30) {
+      throw new IllegalArgumentException("fold width must be 1..30: " + width);
+    }
+    if (length < 0 || length + 4 > windows.length) {
+      throw new IllegalArgumentException("fold length out of range: " + length);
+    }
+    for (int f = 0; f < folds; f++) {
+      if (original[f] == length && compressed[f] == width) {
+        return f;
+      }
+    }
+    catchUp();
+    original = Arrays.copyOf(original, folds + 1);
+    compressed = Arrays.copyOf(compressed, folds + 1);
+    outPoint = Arrays.copyOf(outPoint, folds + 1);
+    folded = Arrays.copyOf(folded, folds + 1);
+    original[folds] = length;
+    compressed[folds] = width;
+    outPoint[folds] = length % width;
+    folded[folds] = 0;
+    shapes = Arrays.copyOf(shapes, 4 * (folds + 1));
+    shapes[4 * folds] = length;
+    shapes[4 * folds + 1] = width;
+    shapes[4 * folds + 2] = (1 << width) - 1;
+    shapes[4 * folds + 3] = length % width;
+    return folds++;
+  }
+
+  /**
+   * Every fold brought up to date, indexed by handle: the array stays valid (and is updated in
+   * place) until the next push. Lets a lookup read many folds without a check per read.
+   */
+  public int[] currentFolds() {
+    if (pending != 0) {
+      catchUp();
+    }
+    return folded;
+  }
+
+  /** The current value of fold {@code handle}. */
+  public int fold(int handle) {
+    if (pending != 0) {
+      catchUp();
+    }
+    return folded[handle];
+  }
+
+  /** The history bit of age {@code age} (0 = newest). */
+  public int bit(int age) {
+    return windows[(head + age) & bufferMask] & 1;
+  }
+
+  /**
+   * Shifts in {@code count} (1..3) bits; bit 0 of {@code newBits} enters first, so it ends up
+   * the oldest of the group. The folds catch up lazily, several pushes at a time.
+   */
+  public void push(int newBits, int count) {
+    if (pending + count > MAX_BATCH) {
+      catchUp();
+    }
+    byte[] w = windows;
+    int mask = bufferMask;
+    int top = head;
+    for (int j = 0; j < count; j++) {
+      top--;
+      w[top & mask] = (byte) (((newBits >>> j) & 1) | (w[(top + 1) & mask] << 1));
+    }
+    head = top;
+    pending += count;
+  }
+
+  /** Brings every fold up to date with the bits pushed since the last catch-up. */
+  private void catchUp() {
+    int count = pending;
+    if (count == 0) {
+      return;
+    }
+    pending = 0;
+    byte[] w = windows;
+    int mask = bufferMask;
+    int top = head;
+    int groupMask = (1 << count) - 1;
+    // the new bits as a group, first-pushed highest, read from the newest window
+    int in = w[top & mask] & groupMask;
+    int[] shape = shapes;
+    int[] values = folded;
+    for (int f = 0, n = folds; f < n; f++) {
+      int length = shape[4 * f];
+      int width = shape[4 * f + 1];
+      int m = shape[4 * f + 2];
+      // the bits that left this fold's window meanwhile, in the same order, read in one go
+      int out = w[(top + length) & mask] & groupMask;
+      int c = (values[f] << count) ^ in ^ (out << shape[4 * f + 3]);
+      // bits shifted past the top wrap around to the bottom: twice is enough from 4 bits wide
+      c = (c & m) ^ (c >>> width);
+      c = (c & m) ^ (c >>> width);
+      while (c > m) {
+        c = (c & m) ^ (c >>> width);
+      }
+      values[f] = c;
+    }
+  }
+
+  /** Number of distinct folds kept. */
+  public int foldCount() {
+    return folds;
+  }
+}

@@ -1,0 +1,373 @@
+package org.bpsim.predictor.tagescl;
+
+import java.util.Arrays;
+import java.util.List;
+import org.bpsim.predictor.tage.TageEngine;
+
+/**
+ * The statistical corrector of TAGE-SC-L (Seznec, CBP-2016): a perceptron-like sum of signed
+ * counters read from bias tables (indexed by the address and TAGE's confidence) and from GEHL
+ * tables on several histories. When the sum disagrees with TAGE strongly enough, it wins; a small
+ * chooser handles the cases where TAGE was confident and the sum is small.
+ *
+ * <p>Each component's sum is doubled when its weight counter says the component tends to be
+ * right; the update threshold adapts globally and per address, as in O-GEHL.
+ */
+public final class StatisticalCorrector {
+  private static final int COUNTER_BITS = 6;
+  private static final int WEIGHT_BITS = 6;
+  private static final int CHOOSER_BITS = 7;
+  private static final int THRESHOLD_BITS = 12;
+  private static final int LOCAL_THRESHOLD_BITS = 8;
+  private static final int LOG_THRESHOLDS = 6;
+  private static final int LOG_WEIGHTS = LOG_THRESHOLDS / 2;
+  private static final int IMLI_COUNT_BITS = 8;
+
+  private final ScConfig config;
+  private final int biasMask;
+  private final byte[] bias;
+  private final byte[] biasSkewed;
+  private final byte[] biasBank;
+  private final byte[] biasWeight;
+
+  private final int components;
+  private final int[] source;
+  private final boolean[] withTagePrediction;
+  private final boolean[] inThreshold;
+  private final byte[][] weight;
+  private final int[] firstTable;
+  /** Every GEHL table, one after the other. */
+  private final byte[] counters;
+  private final int[] tableOffset;
+  private final int[] tableMask;
+  private final int[] tableLength;
+  private final int[] tableNumber;
+
+  private int updateThreshold = 35 << 3;
+  private final int[] localThreshold = new int[1 << LOG_THRESHOLDS];
+  private int firstChooser;
+  private int secondChooser;
+
+  private long global;
+  private long backward;
+  private final long[] local;
+  private final long[] secondLocal;
+  private final long[] thirdLocal;
+  private final long[] imliOutcomes = new long[1 << IMLI_COUNT_BITS];
+  private int imliCount;
+
+  // the last prediction, for its update
+  private final int[] index;
+  private final int[] componentSum;
+  private int biasIndex;
+  private int biasSkewedIndex;
+  private int biasBankIndex;
+  private int biasSum;
+  private int sum;
+  private int threshold;
+  private int thresholdIndex;
+  private int weightIndex;
+  private boolean tageSide;
+  private boolean correctorPrediction;
+  private boolean highConfidence;
+  private boolean mediumConfidence;
+
+  public StatisticalCorrector(ScConfig config) {
+    this.config = config;
+    this.biasMask = (1 << config.logBias()) - 1;
+    this.bias = new byte[1 << config.logBias()];
+    this.biasSkewed = new byte[1 << config.logBias()];
+    this.biasBank = new byte[1 << config.logBias()];
+    // start confident towards the direction the index says TAGE predicted
+    int[] biasStart = {-32, 31, -1, 0};
+    int[] skewedStart = {-8, 7, -32, 31};
+    for (int j = 0; j < bias.length; j++) {
+      bias[j] = (byte) biasStart[j & 3];
+      biasBank[j] = (byte) biasStart[j & 3];
+      biasSkewed[j] = (byte) skewedStart[j & 3];
+    }
+    this.biasWeight = new byte[1 << LOG_WEIGHTS];
+    Arrays.fill(biasWeight, (byte) 4);
+
+    List<ScComponent> list = config.components();
+    this.components = list.size();
+    this.source = new int[components];
+    this.withTagePrediction = new boolean[components];
+    this.inThreshold = new boolean[components];
+    this.weight = new byte[components][1 << LOG_WEIGHTS];
+    this.firstTable = new int[components + 1];
+    int tables = 0;
+    for (int c = 0; c < components; c++) {
+      ScComponent component = list.get(c);
+      source[c] = component.history().ordinal();
+      withTagePrediction[c] = component.withTagePrediction();
+      inThreshold[c] = component.history() != ScHistory.IMLI_OUTCOMES;
+      Arrays.fill(weight[c], (byte) (component.history() == ScHistory.IMLI_OUTCOMES ? 0 : 7));
+      firstTable[c] = tables;
+      tables += component.lengths().length;
+    }
+    firstTable[components] = tables;
+    this.tableOffset = new int[tables];
+    this.tableMask = new int[tables];
+    this.tableLength = new int[tables];
+    this.tableNumber = new int[tables];
+    int total = 0;
+    for (int c = 0; c < components; c++) {
+      ScComponent component = list.get(c);
+      for (int k = 0; k < component.lengths().length; k++) {
+        int t = firstTable[c] + k;
+        tableOffset[t] = total;
+        total += component.tableEntries(k);
+      }
+    }
+    this.counters = new byte[total];
+    for (int j = 0; j < total; j += 2) {
+      counters[j] = -1; // alternate weak not-taken / weak taken (tables have even sizes)
+    }
+    for (int c = 0; c < components; c++) {
+      ScComponent component = list.get(c);
+      for (int k = 0; k < component.lengths().length; k++) {
+        int t = firstTable[c] + k;
+        int entries = component.tableEntries(k);
+        tableMask[t] = entries - 1;
+        tableLength[t] = component.lengths()[k];
+        tableNumber[t] = k;
+      }
+    }
+    this.local = new long[Math.max(1, config.localHistories())];
+    this.secondLocal = new long[Math.max(1, config.secondLocalHistories())];
+    Arrays.fill(secondLocal, 3);
+    this.thirdLocal = new long[Math.max(1, config.thirdLocalHistories())];
+    this.index = new int[tables];
+    this.componentSum = new int[components];
+  }
+
+  private static final int GLOBAL = ScHistory.GLOBAL.ordinal();
+  private static final int BACKWARD = ScHistory.BACKWARD.ordinal();
+  private static final int PATH = ScHistory.PATH.ordinal();
+  private static final int LOCAL = ScHistory.LOCAL.ordinal();
+  private static final int SECOND_LOCAL = ScHistory.SECOND_LOCAL.ordinal();
+  private static final int THIRD_LOCAL = ScHistory.THIRD_LOCAL.ordinal();
+  private static final int IMLI_OUTCOMES = ScHistory.IMLI_OUTCOMES.ordinal();
+
+  /** The current value of history {@code source} (an {@link ScHistory} ordinal) for pc. */
+  private long history(int source, int p, long path) {
+    if (source == GLOBAL) {
+      return global;
+    } else if (source == BACKWARD) {
+      return backward;
+    } else if (source == PATH) {
+      return path;
+    } else if (source == LOCAL) {
+      return local[localIndex(p)];
+    } else if (source == SECOND_LOCAL) {
+      return secondLocal[secondLocalIndex(p)];
+    } else if (source == THIRD_LOCAL) {
+      return thirdLocal[thirdLocalIndex(p)];
+    } else if (source == IMLI_OUTCOMES) {
+      return imliOutcomes[imliCount];
+    }
+    return imliCount;
+  }
+
+  private int localIndex(int p) {
+    return (p ^ (p >>> 2)) & (local.length - 1);
+  }
+
+  private int secondLocalIndex(int p) {
+    return (p ^ (p >>> 5)) & (secondLocal.length - 1);
+  }
+
+  private int thirdLocalIndex(int p) {
+    return (p ^ (p >>> 10)) & (thirdLocal.length - 1);
+  }
+
+  /** Folds a masked history into a table index by XORing shifted copies with the address. */
+  private static int gehlIndex(long address, long history, int length, int table, int mask) {
+    long h = length >= 64 ? history : history & ((1L << length) - 1);
+    long x = address ^ h ^ (h >>> (8 - table)) ^ (h >>> (16 - 2 * table))
+        ^ (h >>> (24 - 3 * table)) ^ (h >>> (32 - 3 * table)) ^ (h >>> (40 - 4 * table));
+    return (int) x & mask;
+  }
+
+  private static boolean confident(byte w) {
+    return w >= 0;
+  }
+
+  /**
+   * Corrects {@code tageSide} (TAGE's prediction, possibly overridden by the loop predictor) for
+   * the branch at {@code pc}, reading TAGE's provider and confidence from {@code tage}.
+   */
+  public boolean predict(long pc, TageEngine tage, boolean tageSidePrediction) {
+    int p = (int) pc;
+    int pred = tageSidePrediction ? 1 : 0;
+    tageSide = tageSidePrediction;
+    highConfidence = tage.highConfidence();
+    mediumConfidence = tage.mediumConfidence();
+    boolean low = tage.lowConfidence();
+    int hash = p ^ (p >>> 2);
+    int disagree = low && tage.longestMatchPrediction() != tage.alternatePrediction() ? 1 : 0;
+    biasIndex = ((((hash << 1) ^ disagree) << 1) + pred) & biasMask;
+    biasSkewedIndex = ((((p ^ (p >>> (config.logBias() - 2))) << 1)
+        ^ (highConfidence ? 1 : 0)) << 1) + pred & biasMask;
+    biasBankIndex = (pred + (((tage.hitBank() + 1) / 4) << 4) + ((highConfidence ? 1 : 0) << 1)
+        + ((low ? 1 : 0) << 2) + ((tage.altBank() != 0 ? 1 : 0) << 3)
+        + (config.biasBankWithAddress() ? hash << 7 : 0)) & biasMask;
+    thresholdIndex = hash & ((1 << LOG_THRESHOLDS) - 1);
+    weightIndex = hash & ((1 << LOG_WEIGHTS) - 1);
+
+    biasSum = (2 * bias[biasIndex] + 1) + (2 * biasSkewed[biasSkewedIndex] + 1)
+        + (2 * biasBank[biasBankIndex] + 1);
+    int total = confident(biasWeight[weightIndex]) ? 2 * biasSum : biasSum;
+    int thresholdBoost = confident(biasWeight[weightIndex]) ? 1 : 0;
+    long path = tage.pathHistory();
+    for (int c = 0; c < components; c++) {
+      long h = history(source[c], p, path);
+      long address = withTagePrediction[c] ? ((long) p << 1) + pred : p;
+      int s = 0;
+      for (int t = firstTable[c]; t < firstTable[c + 1]; t++) {
+        int i = tableOffset[t]
+            + gehlIndex(address, h, tableLength[t], tableNumber[t], tableMask[t]);
+        index[t] = i;
+        s += 2 * counters[i] + 1;
+      }
+      componentSum[c] = s;
+      boolean strong = confident(weight[c][weightIndex]);
+      total += strong ? 2 * s : s;
+      if (strong && inThreshold[c]) {
+        thresholdBoost++;
+      }
+    }
+    sum = total;
+    threshold = (updateThreshold >> 3) + localThreshold[thresholdIndex]
+        + config.weightStep() * thresholdBoost;
+    correctorPrediction = sum >= 0;
+
+    boolean prediction = tageSidePrediction;
+    if (tageSidePrediction != correctorPrediction) {
+      prediction = correctorPrediction;
+      int magnitude = Math.abs(sum);
+      if (highConfidence) {
+        if (magnitude < threshold / 4) {
+          prediction = tageSidePrediction;
+        } else if (magnitude < threshold / 2) {
+          prediction = secondChooser < 0 ? correctorPrediction : tageSidePrediction;
+        }
+      }
+      if (mediumConfidence && magnitude < threshold / 4) {
+        prediction = firstChooser < 0 ? correctorPrediction : tageSidePrediction;
+      }
+    }
+    return prediction;
+  }
+
+  /** Trains on the outcome of the branch last predicted. */
+  public void update(boolean taken) {
+    int magnitude = Math.abs(sum);
+    if (tageSide != correctorPrediction) {
+      if (highConfidence && magnitude < threshold / 2 && magnitude >= threshold / 4) {
+        secondChooser = saturate(secondChooser, tageSide == taken, CHOOSER_BITS);
+      }
+      if (mediumConfidence && magnitude < threshold / 4) {
+        firstChooser = saturate(firstChooser, tageSide == taken, CHOOSER_BITS);
+      }
+    }
+    if (correctorPrediction == taken && magnitude >= threshold) {
+      return;
+    }
+    int step = correctorPrediction != taken ? 1 : -1;
+    localThreshold[thresholdIndex] = clamp(localThreshold[thresholdIndex] + step,
+        LOCAL_THRESHOLD_BITS);
+    updateThreshold = clamp(updateThreshold + step, THRESHOLD_BITS);
+
+    trainWeight(biasWeight, biasSum, taken);
+    bias[biasIndex] = (byte) saturate(bias[biasIndex], taken, COUNTER_BITS);
+    biasSkewed[biasSkewedIndex] = (byte) saturate(biasSkewed[biasSkewedIndex], taken,
+        COUNTER_BITS);
+    biasBank[biasBankIndex] = (byte) saturate(biasBank[biasBankIndex], taken, COUNTER_BITS);
+    for (int c = 0; c < components; c++) {
+      trainWeight(weight[c], componentSum[c], taken);
+      for (int t = firstTable[c]; t < firstTable[c + 1]; t++) {
+        int i = index[t];
+        counters[i] = (byte) saturate(counters[i], taken, COUNTER_BITS);
+      }
+    }
+  }
+
+  /** A component's weight learns whether the component flips the sum the right way. */
+  private void trainWeight(byte[] weights, int componentTotal, boolean taken) {
+    byte w = weights[weightIndex];
+    int without = sum - (confident(w) ? componentTotal : 0);
+    if ((without + componentTotal >= 0) != (without >= 0)) {
+      weights[weightIndex] = (byte) saturate(w, (componentTotal >= 0) == taken, WEIGHT_BITS);
+    }
+  }
+
+  /** Shifts a conditional branch into the corrector's own histories. */
+  public void updateHistory(long pc, long target, boolean taken) {
+    int p = (int) pc;
+    int t = taken ? 1 : 0;
+    boolean isBackward = Long.compareUnsigned(target, pc) < 0;
+    imliOutcomes[imliCount] = (imliOutcomes[imliCount] << 1) + t;
+    if (isBackward) {
+      if (!taken) {
+        imliCount = 0;
+      } else if (imliCount < (1 << IMLI_COUNT_BITS) - 1) {
+        imliCount++;
+      }
+    }
+    global = (global << 1) + t;
+    backward = (backward << 1) + (taken && isBackward ? 1 : 0);
+    int li = localIndex(p);
+    local[li] = (local[li] << 1) + t;
+    int si = secondLocalIndex(p);
+    secondLocal[si] = ((secondLocal[si] << 1) + t) ^ (p & 15);
+    int ti = thirdLocalIndex(p);
+    thirdLocal[ti] = (thirdLocal[ti] << 1) + t;
+  }
+
+  private static int saturate(int value, boolean up, int bits) {
+    int max = (1 << (bits - 1)) - 1;
+    int min = -(1 << (bits - 1));
+    if (up) {
+      return value < max ? value + 1 : value;
+    }
+    return value > min ? value - 1 : value;
+  }
+
+  private static int clamp(int value, int bits) {
+    int max = (1 << (bits - 1)) - 1;
+    int min = -(1 << (bits - 1));
+    return Math.max(min, Math.min(max, value));
+  }
+
+  /**
+   * Storage in bits: counters of every table, weights, thresholds, choosers, and the history
+   * registers it keeps itself (TAGE's path history is shared, so not counted here).
+   */
+  public long storageBits() {
+    long bits = 3L * (1 << config.logBias()) * COUNTER_BITS;
+    bits += (long) counters.length * COUNTER_BITS;
+    bits += (components + 1L) * (1 << LOG_WEIGHTS) * WEIGHT_BITS;
+    bits += (1L << LOG_THRESHOLDS) * LOCAL_THRESHOLD_BITS + THRESHOLD_BITS;
+    bits += 2L * CHOOSER_BITS;
+    int imliCounterBits = 0;
+    for (ScComponent component : config.components()) {
+      long longest = component.longest();
+      switch (component.history()) {
+        case GLOBAL, BACKWARD -> bits += longest;
+        case LOCAL -> bits += config.localHistories() * longest;
+        case SECOND_LOCAL -> bits += config.secondLocalHistories() * longest;
+        case THIRD_LOCAL -> bits += config.thirdLocalHistories() * longest;
+        case IMLI_OUTCOMES -> {
+          bits += (1L << IMLI_COUNT_BITS) * longest;
+          imliCounterBits = IMLI_COUNT_BITS;
+        }
+        case IMLI_COUNT -> imliCounterBits = IMLI_COUNT_BITS;
+        default -> {
+        }
+      }
+    }
+    return bits + imliCounterBits;
+  }
+}

@@ -1,0 +1,69 @@
+package org.bpsim.predictor.tage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+final class GlobalHistoryTest {
+
+  static LongStream seeds() {
+    return LongStream.range(0, 300).map(i -> 0x9E3779B97F4A7C15L * (i + 1));
+  }
+
+  /** The fold of the last L bits into C bits, computed from scratch from the bits themselves. */
+  private static int directFold(GlobalHistory history, int length, int width) {
+    int value = 0;
+    for (int age = 0; age < length; age++) {
+      value ^= history.bit(age) << (age % width);
+    }
+    return value;
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void incrementalFoldsEqualTheDirectFoldOfTheWholeHistory(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int maxLength = 1 + random.nextInt(3000);
+    GlobalHistory history = new GlobalHistory(maxLength);
+    int folds = 1 + random.nextInt(6);
+    int[] length = new int[folds];
+    int[] width = new int[folds];
+    int[] handle = new int[folds];
+    for (int f = 0; f < folds; f++) {
+      length[f] = random.nextInt(maxLength + 1);
+      width[f] = 1 + random.nextInt(16);
+      handle[f] = history.addFold(length[f], width[f]);
+    }
+    int pushes = random.nextInt(4 * maxLength + 50);
+    for (int n = 0; n < pushes; n++) {
+      history.push(random.nextInt(8), 1 + random.nextInt(3));
+    }
+    for (int f = 0; f < folds; f++) {
+      assertEquals(directFold(history, length[f], width[f]), history.fold(handle[f]),
+          "seed " + seed + ": fold of " + length[f] + " bits into " + width[f]);
+    }
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void bitsComeOutInTheOrderTheyWentIn(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    GlobalHistory history = new GlobalHistory(64);
+    int[] pushed = new int[40];
+    int n = 0;
+    while (n < pushed.length - 3) {
+      int count = 1 + random.nextInt(3);
+      int bits = random.nextInt(8) & ((1 << count) - 1);
+      history.push(bits, count);
+      for (int j = 0; j < count; j++) {
+        pushed[n++] = (bits >>> j) & 1;
+      }
+    }
+    for (int age = 0; age < n; age++) {
+      assertEquals(pushed[n - 1 - age], history.bit(age), "seed " + seed + ", age " + age);
+    }
+  }
+}

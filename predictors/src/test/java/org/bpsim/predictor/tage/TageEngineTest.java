@@ -1,0 +1,165 @@
+package org.bpsim.predictor.tage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.bpsim.predictor.spi.BranchKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+final class TageEngineTest {
+
+  static LongStream seeds() {
+    return LongStream.range(0, 40).map(i -> 0xD1B54A32D192ED03L * (i + 7));
+  }
+
+  /** A stream mixing biased, patterned, history-correlated and random branches. */
+  private static final class Workload {
+    private final SplittableRandom random;
+    private final long[] pcs = new long[300];
+    private long last;
+    private int step;
+
+    Workload(long seed) {
+      random = new SplittableRandom(seed);
+      for (int i = 0; i < pcs.length; i++) {
+        pcs[i] = 0x400000L + 4L * random.nextInt(1 << 16);
+      }
+    }
+
+    long pc() {
+      return pcs[random.nextInt(pcs.length)];
+    }
+
+    boolean outcome(long pc) {
+      step++;
+      int kind = (int) (pc >>> 2) & 3;
+      boolean taken;
+      switch (kind) {
+        case 0 -> taken = random.nextInt(10) != 0;
+        case 1 -> taken = step % 7 != 0;
+        case 2 -> taken = (last & 1) == 0;
+        default -> taken = random.nextBoolean();
+      }
+      last = (last << 1) | (taken ? 1 : 0);
+      return taken;
+    }
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void allocationNeverTouchesTablesAtOrBelowTheProvider(long seed) {
+    for (TageConfig config : new TageConfig[] {TageConfig.BUDGET_64KB, TageConfig.BUDGET_8KB}) {
+      TageEngine tage = new TageEngine(config, (int) seed);
+      Workload workload = new Workload(seed);
+      int allocations = 0;
+      for (int n = 0; n < 20_000; n++) {
+        long pc = workload.pc();
+        boolean prediction = tage.predict(pc);
+        int provider = tage.hitBank();
+        boolean taken = workload.outcome(pc);
+        tage.update(taken, prediction);
+        if (tage.lowestAllocatedTable() != Integer.MAX_VALUE) {
+          allocations++;
+          assertTrue(tage.lowestAllocatedTable() > provider, "seed " + seed + ": allocated in "
+              + tage.lowestAllocatedTable() + " with provider " + provider);
+        }
+        tage.updateHistory(pc, BranchKind.CONDITIONAL, taken);
+      }
+      assertTrue(allocations > 100, "seed " + seed + ": the workload must exercise allocation");
+    }
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void failedAllocationsEventuallyAgeTheUsefulCounters(long seed) {
+    // two banks of 16 entries for 300 branches: allocation keeps failing on useful entries
+    TageConfig crowded = TageConfig.BUDGET_8KB.with(30, 4, 1000, 4, 1, 1, 8, 12, 3, 2, 8);
+    TageEngine tage = new TageEngine(crowded, (int) seed);
+    Workload workload = new Workload(seed);
+    for (int n = 0; n < 200_000 && tage.agings() == 0; n++) {
+      long pc = workload.pc();
+      boolean prediction = tage.predict(pc);
+      boolean taken = workload.outcome(pc);
+      tage.update(taken, prediction);
+      tage.updateHistory(pc, BranchKind.CONDITIONAL, taken);
+    }
+    assertTrue(tage.agings() > 0, "seed " + seed + ": u aging never happened");
+  }
+
+  @Test
+  void agingDecaysEveryUsefulCounter() {
+    TageEngine tage = new TageEngine(TageConfig.BUDGET_8KB, 1);
+    Workload workload = new Workload(11);
+    for (int n = 0; n < 30_000; n++) {
+      long pc = workload.pc();
+      boolean prediction = tage.predict(pc);
+      boolean taken = workload.outcome(pc);
+      tage.update(taken, prediction);
+      tage.updateHistory(pc, BranchKind.CONDITIONAL, taken);
+    }
+    int max = tage.maxUseful();
+    assertTrue(tage.usefulEntries() > 0, "some entries must have become useful");
+    for (int round = 0; round < max; round++) {
+      tage.ageUseful();
+    }
+    assertEquals(0, tage.usefulEntries(), "u counters of " + 2 + " bits reach 0 after " + max
+        + " agings");
+  }
+
+  @Test
+  void oneBitUsefulCountersAreClearedByOneAging() {
+    TageEngine tage = new TageEngine(TageConfig.BUDGET_64KB, 1);
+    Workload workload = new Workload(12);
+    for (int n = 0; n < 30_000; n++) {
+      long pc = workload.pc();
+      boolean prediction = tage.predict(pc);
+      boolean taken = workload.outcome(pc);
+      tage.update(taken, prediction);
+      tage.updateHistory(pc, BranchKind.CONDITIONAL, taken);
+    }
+    assertTrue(tage.usefulEntries() > 0, "some entries must have become useful");
+    tage.ageUseful();
+    assertEquals(0, tage.usefulEntries());
+  }
+
+  @Test
+  void runsAreReproducible() {
+    long[] mispredictions = new long[2];
+    for (int run = 0; run < 2; run++) {
+      TageEngine tage = new TageEngine(TageConfig.BUDGET_64KB, 5);
+      Workload workload = new Workload(99);
+      for (int n = 0; n < 50_000; n++) {
+        long pc = workload.pc();
+        boolean prediction = tage.predict(pc);
+        boolean taken = workload.outcome(pc);
+        if (prediction != taken) {
+          mispredictions[run]++;
+        }
+        tage.update(taken, prediction);
+        tage.updateHistory(pc, BranchKind.CONDITIONAL, taken);
+      }
+    }
+    assertEquals(mispredictions[0], mispredictions[1]);
+  }
+
+  @Test
+  void learnsAPeriodicPatternThatABimodalCannot() {
+    TageEngine tage = new TageEngine(TageConfig.BUDGET_8KB, 3);
+    int late = 0;
+    for (int n = 0; n < 20_000; n++) {
+      long pc = 0x1000;
+      boolean taken = n % 5 != 0;
+      boolean prediction = tage.predict(pc);
+      if (n >= 10_000 && prediction != taken) {
+        late++;
+      }
+      tage.update(taken, prediction);
+      tage.updateHistory(pc, BranchKind.CONDITIONAL, taken);
+    }
+    assertTrue(late < 20, "mispredictions after warm-up: " + late);
+  }
+}
