@@ -3,7 +3,6 @@ package org.bpsim.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import java.util.Map;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.BranchPredictor;
 import org.bpsim.report.RunResult;
+import org.bpsim.trace.SharedMaterial;
 import org.bpsim.trace.TraceFormat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,10 +27,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class Cbp2ReferenceTest {
   private static final String KIT_GSHARE = "gshare:history=15,index_bits=15,init=0";
 
-  private static Path shared() {
-    return Path.of(System.getProperty("bpsim.shared", "../shared"));
-  }
-
   /** One expected outcome: mispredictions, plus branch and instruction counts when known. */
   private record Expected(long mispredictions, long conditionalBranches, long instructions) {
   }
@@ -39,11 +35,9 @@ final class Cbp2ReferenceTest {
   @ValueSource(strings = {"gzip", "gcc", "mcf", "crafty", "parser", "jess", "raytrace", "db",
       "javac", "twolf"})
   void replayMatchesTheKitAndTheIndependentReference(String name) throws IOException {
-    Path reference = shared().resolve("reference");
     String trace = "cbp2/" + name + ".trace.bz2";
-    Path file = shared().resolve("traces").resolve(trace);
-    assumeTrue(Files.isRegularFile(file) && Files.isDirectory(reference),
-        "shared CBP-2 trace " + file + " or reference folder absent: skipping");
+    Path file = SharedMaterial.traceOrSkip(trace);
+    Path reference = SharedMaterial.referenceOrSkip("");
 
     Map<String, Expected> expected = new LinkedHashMap<>();
     for (List<String> row : csv(reference.resolve("cbp2-official.csv"))) {

@@ -19,6 +19,7 @@ import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.BranchPredictor;
 import org.bpsim.predictor.spi.PredictorConfig;
 import org.bpsim.report.RunResult;
+import org.bpsim.trace.SharedMaterial;
 import org.bpsim.trace.TraceFormatException;
 import org.bpsim.trace.TraceReader;
 import org.bpsim.trace.Traces;
@@ -40,9 +41,8 @@ final class ReferenceResultsTest {
 
   @TestFactory
   Stream<DynamicTest> matchesEveryExactRowOfExpectedCsv() throws IOException {
-    Path shared = SharedMaterial.folderOrSkip();
-    Path csv = shared.resolve("reference/expected.csv");
-    assumeTrue(Files.exists(csv), "no " + csv);
+    Path traces = SharedMaterial.traceOrSkip("");
+    Path csv = SharedMaterial.referenceOrSkip("expected.csv");
     Map<String, List<Expected>> byTrace = new LinkedHashMap<>();
     for (Expected row : readExactRows(csv)) {
       byTrace.computeIfAbsent(row.trace(), t -> new ArrayList<>()).add(row);
@@ -50,7 +50,7 @@ final class ReferenceResultsTest {
     assertFalse(byTrace.isEmpty(), csv + " has no exact rows");
     return byTrace.entrySet().stream().map(entry -> DynamicTest.dynamicTest(
         entry.getKey() + " (" + entry.getValue().size() + " predictors)",
-        () -> check(shared.resolve("traces").resolve(entry.getKey()), entry.getValue())));
+        () -> check(traces.resolve(entry.getKey()), entry.getValue())));
   }
 
   private static void check(Path trace, List<Expected> rows) throws IOException {
