@@ -13,6 +13,7 @@ import org.bpsim.report.BranchesJson;
 import org.bpsim.report.ResultsJson;
 import org.bpsim.report.RunResult;
 import org.bpsim.report.TraceHardestBranches;
+import org.bpsim.sim.ReferenceCsv;
 import org.bpsim.trace.SharedMaterial;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,11 +34,10 @@ final class CompareSharedTracesTest {
     Path folder = SharedMaterial.traceOrSkip("cbp2016");
     Map<String, Long> expected = new HashMap<>();
     Path csv = SharedMaterial.folder().resolve("reference/expected.csv");
-    for (String line : Files.readAllLines(csv)) {
-      String[] cells = line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
-      if (cells.length >= 5 && cells[2].equals("exact")) {
-        expected.put(cells[0].replace("cbp2016/", "") + " " + cells[1].replace("\"", ""),
-            Long.parseLong(cells[4]));
+    for (List<String> cells : ReferenceCsv.rows(csv)) {
+      if (cells.size() >= 5 && cells.get(2).equals("exact")) {
+        expected.put(cells.get(0).replace("cbp2016/", "") + " " + cells.get(1),
+            Long.parseLong(cells.get(4)));
       }
     }
     Path out = dir.resolve("report");

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +39,7 @@ final class Cbp2ReferenceTest {
     Path reference = SharedMaterial.referenceOrSkip("");
 
     Map<String, Expected> expected = new LinkedHashMap<>();
-    for (List<String> row : csv(reference.resolve("cbp2-official.csv"))) {
+    for (List<String> row : ReferenceCsv.rows(reference.resolve("cbp2-official.csv"))) {
       if (row.get(0).equals(trace)) {
         assertEquals(KIT_GSHARE, row.get(1));
         expected.put(KIT_GSHARE, new Expected(Long.parseLong(row.get(3)), -1,
@@ -49,7 +48,7 @@ final class Cbp2ReferenceTest {
     }
     assertTrue(expected.containsKey(KIT_GSHARE), "cbp2-official.csv has no row for " + trace);
     int exactRows = 0;
-    for (List<String> row : csv(reference.resolve("expected.csv"))) {
+    for (List<String> row : ReferenceCsv.rows(reference.resolve("expected.csv"))) {
       if (row.get(0).equals(trace) && row.get(2).equals("exact")) {
         Expected fromCsv = new Expected(Long.parseLong(row.get(4)), Long.parseLong(row.get(3)),
             Long.parseLong(row.get(5)));
@@ -86,32 +85,5 @@ final class Cbp2ReferenceTest {
       assertEquals(want.instructions(), got.instructions().getAsLong(),
           trace + " " + specs.get(i) + ": instructions");
     }
-  }
-
-  /** Rows of a small CSV file after its header; fields may be double-quoted to hold commas. */
-  private static List<List<String>> csv(Path file) throws IOException {
-    List<List<String>> rows = new ArrayList<>();
-    List<String> lines = Files.readAllLines(file);
-    for (String line : lines.subList(1, lines.size())) {
-      if (line.isBlank()) {
-        continue;
-      }
-      List<String> fields = new ArrayList<>();
-      StringBuilder field = new StringBuilder();
-      boolean quoted = false;
-      for (char c : line.toCharArray()) {
-        if (c == '"') {
-          quoted = !quoted;
-        } else if (c == ',' && !quoted) {
-          fields.add(field.toString());
-          field.setLength(0);
-        } else {
-          field.append(c);
-        }
-      }
-      fields.add(field.toString());
-      rows.add(fields);
-    }
-    return rows;
   }
 }

@@ -104,7 +104,7 @@ final class ReferenceResultsTest {
 
   static List<Expected> readExactRows(Path csv) throws IOException {
     List<String> lines = Files.readAllLines(csv);
-    List<String> header = splitCsv(lines.get(0));
+    List<String> header = ReferenceCsv.split(lines.get(0));
     int trace = header.indexOf("trace");
     int predictor = header.indexOf("predictor");
     int kind = header.indexOf("kind");
@@ -118,7 +118,7 @@ final class ReferenceResultsTest {
       if (line.isBlank()) {
         continue;
       }
-      List<String> cells = splitCsv(line);
+      List<String> cells = ReferenceCsv.split(line);
       if (!cells.get(kind).equals("exact")) {
         continue;
       }
@@ -128,34 +128,5 @@ final class ReferenceResultsTest {
           count.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(count))));
     }
     return rows;
-  }
-
-  /** RFC 4180 fields: commas inside double quotes belong to the field. */
-  static List<String> splitCsv(String line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cell.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(c);
-      }
-    }
-    cells.add(cell.toString());
-    return cells;
   }
 }
