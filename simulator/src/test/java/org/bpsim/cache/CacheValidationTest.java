@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.bpsim.cache.replacement.ReplacementPolicies;
 import org.bpsim.cache.report.CourseReport;
-import org.junit.jupiter.api.Assumptions;
+import org.bpsim.trace.SharedMaterial;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * contents and the raw counts. Each file's header gives the configuration to run.
  */
 final class CacheValidationTest {
-  private static final Path SHARED = Paths.get(System.getProperty("bpsim.shared", "../shared"));
+  private static final Path SHARED = SharedMaterial.folder();
   private static final Path VALIDATION = SHARED.resolve("reference/cache-validation");
 
   static Stream<String> validationFiles() throws IOException {
@@ -42,9 +41,8 @@ final class CacheValidationTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("validationFiles")
   void reproducesReferenceOutputExactly(String name) throws IOException {
-    Assumptions.assumeTrue(Files.isDirectory(VALIDATION),
-        "shared reference material not found at " + VALIDATION + ": skipping cache validation");
-    String expected = Files.readString(VALIDATION.resolve(name));
+    Path validation = SharedMaterial.referenceOrSkip("cache-validation");
+    String expected = Files.readString(validation.resolve(name));
     Map<String, String> settings = settings(expected);
     HierarchyConfig config = HierarchyConfig.course(
         Integer.parseInt(settings.get("BLOCKSIZE")),

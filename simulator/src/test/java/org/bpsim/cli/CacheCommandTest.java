@@ -5,44 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import org.junit.jupiter.api.Assumptions;
+import org.bpsim.trace.SharedMaterial;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 final class CacheCommandTest {
-  private static final Path SHARED = Paths.get(System.getProperty("bpsim.shared", "../shared"));
-
   @TempDir
   Path folder;
 
-  private record Outcome(int code, String out, String err) {
-  }
-
-  private static Outcome run(String... args) {
-    CommandLine commandLine = BpsimCommand.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    commandLine.setOut(new PrintWriter(out));
-    commandLine.setErr(new PrintWriter(err));
-    int code = commandLine.execute(args);
-    return new Outcome(code, out.toString(), err.toString());
-  }
-
   @Test
   void reproducesAReferenceOutputFromTheCommandLine() throws IOException {
-    Path expected = SHARED.resolve("reference/cache-validation/validation6.txt");
-    Assumptions.assumeTrue(Files.isRegularFile(expected),
-        "shared reference material not found at " + SHARED + ": skipping");
-    Outcome outcome = run("cache", "-t", SHARED.resolve("traces/memory/gcc_trace.txt").toString(),
+    Path expected = SharedMaterial.referenceOrSkip("cache-validation/validation6.txt");
+    Path trace = SharedMaterial.folder().resolve("traces/memory/gcc_trace.txt");
+    Cli outcome = Cli.run("cache", "-t", trace.toString(),
         "--block-size", "16", "--l1-size", "1024", "--l1-assoc", "2", "--l2-size", "8192",
         "--l2-assoc", "4", "--replacement", "lru", "--inclusion", "inclusive");
-    assertEquals(0, outcome.code(), outcome.err());
+    assertEquals(0, outcome.exitCode(), outcome.err());
     assertEquals(Files.readString(expected), outcome.out());
   }
 
@@ -57,9 +37,9 @@ final class CacheCommandTest {
           {"name": "L2", "sizeBytes": 4096, "ways": 4, "replacement": "srrip"},
           {"name": "LLC", "sizeBytes": 16384, "ways": 8, "replacement": "drrip"}]}}
         """);
-    Outcome outcome = run("cache", "-t", trace.toString(), "--machine", machine.toString(),
+    Cli outcome = Cli.run("cache", "-t", trace.toString(), "--machine", machine.toString(),
         "--format", "json");
-    assertEquals(0, outcome.code(), outcome.err());
+    assertEquals(0, outcome.exitCode(), outcome.err());
     assertTrue(outcome.out().contains("\"name\" : \"LLC\""), outcome.out());
     assertTrue(outcome.out().contains("\"traffic\" : 3"), outcome.out());
   }
@@ -68,9 +48,9 @@ final class CacheCommandTest {
   void aPresetNameGivesThatMachinesDataCaches() throws IOException {
     Path trace = folder.resolve("t.txt");
     Files.writeString(trace, "r 0\nw 40\nr 100000\n");
-    Outcome outcome = run("cache", "-t", trace.toString(), "--machine", "cbp2025", "--format",
+    Cli outcome = Cli.run("cache", "-t", trace.toString(), "--machine", "cbp2025", "--format",
         "json");
-    assertEquals(0, outcome.code(), outcome.err());
+    assertEquals(0, outcome.exitCode(), outcome.err());
     assertTrue(outcome.out().contains("\"name\" : \"L2\""), outcome.out());
     assertTrue(outcome.out().contains("\"traffic\" : 3"), outcome.out());
   }
@@ -82,8 +62,8 @@ final class CacheCommandTest {
     Path machine = folder.resolve("m.json");
     Files.writeString(machine, "{\"caches\": {\"lineBytes\": 64, \"data\": [{\"sizeBytes\": 1024,"
         + " \"ways\": 2, \"colour\": 1}]}}");
-    Outcome outcome = run("cache", "-t", trace.toString(), "--machine", machine.toString());
-    assertEquals(2, outcome.code());
+    Cli outcome = Cli.run("cache", "-t", trace.toString(), "--machine", machine.toString());
+    assertEquals(2, outcome.exitCode());
     assertEquals("bpsim: " + machine
         + ": caches.data[0]: unknown key \"colour\" (valid: latency, name, "
         + "replacement, sizeBytes, ways)\n", outcome.err().replace("\r\n", "\n"));
@@ -95,8 +75,8 @@ final class CacheCommandTest {
     Path trace = folder.resolve("t.txt");
     Files.writeString(trace, "r 0\nq 40\n");
     Path output = folder.resolve("out.txt");
-    Outcome outcome = run("cache", "-t", trace.toString(), "-o", output.toString());
-    assertEquals(2, outcome.code());
+    Cli outcome = Cli.run("cache", "-t", trace.toString(), "-o", output.toString());
+    assertEquals(2, outcome.exitCode());
     assertTrue(outcome.err().startsWith("bpsim: " + trace + ": line 2: bad operation 'q'"),
         outcome.err());
     assertFalse(outcome.err().contains("\tat "), outcome.err());
@@ -107,11 +87,12 @@ final class CacheCommandTest {
   void badPolicyAndGeometryAreUserErrors() throws IOException {
     Path trace = folder.resolve("t.txt");
     Files.writeString(trace, "r 0\n");
-    assertEquals(2, run("cache", "-t", trace.toString(), "--replacement", "plru").code());
-    assertEquals(2, run("cache", "-t", trace.toString(), "--l1-size", "1000").code());
-    assertEquals(2, run("cache", "-t", trace.toString(), "--inclusion", "sometimes").code());
-    Outcome listing = run("cache", "--list-policies");
-    assertEquals(0, listing.code());
+    assertEquals(2, Cli.run("cache", "-t", trace.toString(), "--replacement", "plru").exitCode());
+    assertEquals(2, Cli.run("cache", "-t", trace.toString(), "--l1-size", "1000").exitCode());
+    assertEquals(2,
+        Cli.run("cache", "-t", trace.toString(), "--inclusion", "sometimes").exitCode());
+    Cli listing = Cli.run("cache", "--list-policies");
+    assertEquals(0, listing.exitCode());
     assertTrue(listing.out().contains("optimal"), listing.out());
   }
 }

@@ -13,7 +13,8 @@ import org.bpsim.report.BranchesJson;
 import org.bpsim.report.ResultsJson;
 import org.bpsim.report.RunResult;
 import org.bpsim.report.TraceHardestBranches;
-import org.junit.jupiter.api.Assumptions;
+import org.bpsim.sim.ReferenceCsv;
+import org.bpsim.trace.SharedMaterial;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,16 +31,13 @@ final class CompareSharedTracesTest {
 
   @Test
   void comparisonMatchesTheReferenceMispredictionsAndShowsEveryChart() throws IOException {
-    Path shared = Path.of(System.getProperty("bpsim.shared", "../shared"));
-    Path folder = shared.resolve("traces/cbp2016");
-    Assumptions.assumeTrue(Files.isDirectory(folder),
-        "SKIPPED: no shared traces at " + folder + " (set -Dbpsim.shared)");
+    Path folder = SharedMaterial.traceOrSkip("cbp2016");
     Map<String, Long> expected = new HashMap<>();
-    for (String line : Files.readAllLines(shared.resolve("reference/expected.csv"))) {
-      String[] cells = line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
-      if (cells.length >= 5 && cells[2].equals("exact")) {
-        expected.put(cells[0].replace("cbp2016/", "") + " " + cells[1].replace("\"", ""),
-            Long.parseLong(cells[4]));
+    Path csv = SharedMaterial.folder().resolve("reference/expected.csv");
+    for (List<String> cells : ReferenceCsv.rows(csv)) {
+      if (cells.size() >= 5 && cells.get(2).equals("exact")) {
+        expected.put(cells.get(0).replace("cbp2016/", "") + " " + cells.get(1),
+            Long.parseLong(cells.get(4)));
       }
     }
     Path out = dir.resolve("report");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import org.bpsim.trace.SharedMaterial;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,7 +38,7 @@ final class ConvertedTraceReplaysIdenticallyTest {
       "cbp2016/SHORT_MOBILE-24.bt9.trace.gz", "cbp1/fp_1.bz2", "cse240a/U4_Cam4.bz2",
       "champsim/bzip2.champsimtrace.xz"})
   void replayOfTheConvertedTraceEqualsReplayOfTheOriginal(String name) throws Exception {
-    Path original = SharedTraces.trace(name);
+    Path original = SharedMaterial.traceOrSkip(name);
     Path converted = dir.resolve("converted.bpt");
     bpsim("convert", original.toString(), converted.toString());
     String[] predictors = {"-p", "gshare:history=13,index_bits=13", "-p", "bimodal",

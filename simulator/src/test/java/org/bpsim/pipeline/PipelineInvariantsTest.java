@@ -4,23 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.bpsim.machine.MachineConfig;
 import org.bpsim.machine.Machines;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.PredictorConfig;
-import org.junit.jupiter.api.Assumptions;
+import org.bpsim.trace.SharedMaterial;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 final class PipelineInvariantsTest {
-  private static final Path SHARED = Paths.get(System.getProperty("bpsim.shared", "../shared"));
   private static final PredictorRegistry REGISTRY = PredictorRegistry.builtIn();
 
   @TempDir
@@ -115,9 +112,7 @@ final class PipelineInvariantsTest {
 
   @Test
   void sharedSampleRunsWithKitCountsOnTheKitLikePreset() throws IOException {
-    Path sample = SHARED.resolve("traces/cbp2025/sample_int_trace.gz");
-    Assumptions.assumeTrue(Files.isRegularFile(sample),
-        "shared reference material not found at " + SHARED + ": skipping");
+    Path sample = SharedMaterial.traceOrSkip("cbp2025/sample_int_trace.gz");
     CoreResult result = simulation(Machines.preset("cbp2025"), 0, Long.MAX_VALUE)
         .run(List.of(sample), LlcMode.SHARED).get(0);
     assertEquals(997_301, result.instructions());

@@ -3,7 +3,6 @@ package org.bpsim.sim;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import java.util.stream.Stream;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.PredictorConfig;
 import org.bpsim.report.RunResult;
+import org.bpsim.trace.SharedMaterial;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -27,11 +27,8 @@ final class Cbp2016OfficialGshareTest {
 
   @TestFactory
   Stream<DynamicTest> reproducesTheKitsGshareResultFilesExactly() throws IOException {
-    Path shared = SharedMaterial.folderOrSkip();
-    Path traces = shared.resolve("traces/cbp2016");
-    Path results = shared.resolve("reference/cbp2016-official/GSHARE32KB");
-    assumeTrue(Files.isDirectory(traces) && Files.isDirectory(results),
-        "no CBP-2016 traces or official results under " + shared);
+    Path traces = SharedMaterial.traceOrSkip("cbp2016");
+    Path results = SharedMaterial.referenceOrSkip("cbp2016-official/GSHARE32KB");
     List<Path> files;
     try (Stream<Path> listing = Files.list(traces)) {
       files = listing.filter(p -> p.getFileName().toString().endsWith(".bt9.trace.gz"))

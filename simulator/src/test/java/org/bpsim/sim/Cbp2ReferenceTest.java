@@ -3,10 +3,8 @@ package org.bpsim.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +13,7 @@ import java.util.Map;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.BranchPredictor;
 import org.bpsim.report.RunResult;
+import org.bpsim.trace.SharedMaterial;
 import org.bpsim.trace.TraceFormat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,10 +26,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class Cbp2ReferenceTest {
   private static final String KIT_GSHARE = "gshare:history=15,index_bits=15,init=0";
 
-  private static Path shared() {
-    return Path.of(System.getProperty("bpsim.shared", "../shared"));
-  }
-
   /** One expected outcome: mispredictions, plus branch and instruction counts when known. */
   private record Expected(long mispredictions, long conditionalBranches, long instructions) {
   }
@@ -39,14 +34,12 @@ final class Cbp2ReferenceTest {
   @ValueSource(strings = {"gzip", "gcc", "mcf", "crafty", "parser", "jess", "raytrace", "db",
       "javac", "twolf"})
   void replayMatchesTheKitAndTheIndependentReference(String name) throws IOException {
-    Path reference = shared().resolve("reference");
     String trace = "cbp2/" + name + ".trace.bz2";
-    Path file = shared().resolve("traces").resolve(trace);
-    assumeTrue(Files.isRegularFile(file) && Files.isDirectory(reference),
-        "shared CBP-2 trace " + file + " or reference folder absent: skipping");
+    Path file = SharedMaterial.traceOrSkip(trace);
+    Path reference = SharedMaterial.referenceOrSkip("");
 
     Map<String, Expected> expected = new LinkedHashMap<>();
-    for (List<String> row : csv(reference.resolve("cbp2-official.csv"))) {
+    for (List<String> row : ReferenceCsv.rows(reference.resolve("cbp2-official.csv"))) {
       if (row.get(0).equals(trace)) {
         assertEquals(KIT_GSHARE, row.get(1));
         expected.put(KIT_GSHARE, new Expected(Long.parseLong(row.get(3)), -1,
@@ -55,7 +48,7 @@ final class Cbp2ReferenceTest {
     }
     assertTrue(expected.containsKey(KIT_GSHARE), "cbp2-official.csv has no row for " + trace);
     int exactRows = 0;
-    for (List<String> row : csv(reference.resolve("expected.csv"))) {
+    for (List<String> row : ReferenceCsv.rows(reference.resolve("expected.csv"))) {
       if (row.get(0).equals(trace) && row.get(2).equals("exact")) {
         Expected fromCsv = new Expected(Long.parseLong(row.get(4)), Long.parseLong(row.get(3)),
             Long.parseLong(row.get(5)));
@@ -92,32 +85,5 @@ final class Cbp2ReferenceTest {
       assertEquals(want.instructions(), got.instructions().getAsLong(),
           trace + " " + specs.get(i) + ": instructions");
     }
-  }
-
-  /** Rows of a small CSV file after its header; fields may be double-quoted to hold commas. */
-  private static List<List<String>> csv(Path file) throws IOException {
-    List<List<String>> rows = new ArrayList<>();
-    List<String> lines = Files.readAllLines(file);
-    for (String line : lines.subList(1, lines.size())) {
-      if (line.isBlank()) {
-        continue;
-      }
-      List<String> fields = new ArrayList<>();
-      StringBuilder field = new StringBuilder();
-      boolean quoted = false;
-      for (char c : line.toCharArray()) {
-        if (c == '"') {
-          quoted = !quoted;
-        } else if (c == ',' && !quoted) {
-          fields.add(field.toString());
-          field.setLength(0);
-        } else {
-          field.append(c);
-        }
-      }
-      fields.add(field.toString());
-      rows.add(fields);
-    }
-    return rows;
   }
 }

@@ -19,6 +19,7 @@ import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.BranchPredictor;
 import org.bpsim.predictor.spi.PredictorConfig;
 import org.bpsim.report.RunResult;
+import org.bpsim.trace.SharedMaterial;
 import org.bpsim.trace.TraceFormatException;
 import org.bpsim.trace.TraceReader;
 import org.bpsim.trace.Traces;
@@ -40,9 +41,8 @@ final class ReferenceResultsTest {
 
   @TestFactory
   Stream<DynamicTest> matchesEveryExactRowOfExpectedCsv() throws IOException {
-    Path shared = SharedMaterial.folderOrSkip();
-    Path csv = shared.resolve("reference/expected.csv");
-    assumeTrue(Files.exists(csv), "no " + csv);
+    Path traces = SharedMaterial.traceOrSkip("");
+    Path csv = SharedMaterial.referenceOrSkip("expected.csv");
     Map<String, List<Expected>> byTrace = new LinkedHashMap<>();
     for (Expected row : readExactRows(csv)) {
       byTrace.computeIfAbsent(row.trace(), t -> new ArrayList<>()).add(row);
@@ -50,7 +50,7 @@ final class ReferenceResultsTest {
     assertFalse(byTrace.isEmpty(), csv + " has no exact rows");
     return byTrace.entrySet().stream().map(entry -> DynamicTest.dynamicTest(
         entry.getKey() + " (" + entry.getValue().size() + " predictors)",
-        () -> check(shared.resolve("traces").resolve(entry.getKey()), entry.getValue())));
+        () -> check(traces.resolve(entry.getKey()), entry.getValue())));
   }
 
   private static void check(Path trace, List<Expected> rows) throws IOException {
@@ -104,7 +104,7 @@ final class ReferenceResultsTest {
 
   static List<Expected> readExactRows(Path csv) throws IOException {
     List<String> lines = Files.readAllLines(csv);
-    List<String> header = splitCsv(lines.get(0));
+    List<String> header = ReferenceCsv.split(lines.get(0));
     int trace = header.indexOf("trace");
     int predictor = header.indexOf("predictor");
     int kind = header.indexOf("kind");
@@ -118,7 +118,7 @@ final class ReferenceResultsTest {
       if (line.isBlank()) {
         continue;
       }
-      List<String> cells = splitCsv(line);
+      List<String> cells = ReferenceCsv.split(line);
       if (!cells.get(kind).equals("exact")) {
         continue;
       }
@@ -128,34 +128,5 @@ final class ReferenceResultsTest {
           count.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(count))));
     }
     return rows;
-  }
-
-  /** RFC 4180 fields: commas inside double quotes belong to the field. */
-  static List<String> splitCsv(String line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cell.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(c);
-      }
-    }
-    cells.add(cell.toString());
-    return cells;
   }
 }

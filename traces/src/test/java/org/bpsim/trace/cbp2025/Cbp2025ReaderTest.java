@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.trace.BranchBatch;
+import org.bpsim.trace.SharedMaterial;
 import org.bpsim.trace.TraceFormat;
 import org.bpsim.trace.TraceFormatException;
 import org.bpsim.trace.TraceInput;
@@ -25,8 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 final class Cbp2025ReaderTest {
-  private static final Path SHARED = Paths.get(System.getProperty("bpsim.shared", "../shared"));
-  private static final Path SAMPLE = SHARED.resolve("traces/cbp2025/sample_int_trace.gz");
+  private static final String SAMPLE = "cbp2025/sample_int_trace.gz";
 
   @TempDir
   Path folder;
@@ -151,12 +151,11 @@ final class Cbp2025ReaderTest {
 
   @Test
   void sharedSampleMatchesTheKitCounts() throws IOException {
-    Assumptions.assumeTrue(Files.isRegularFile(SAMPLE),
-        "shared reference material not found at " + SAMPLE + ": skipping");
+    Path sample = SharedMaterial.traceOrSkip(SAMPLE);
     long[] byClass = new long[InstructionClass.COUNT];
     long takenConditional = 0;
     long discontinuities = 0;
-    try (TraceInput input = TraceInput.open(SAMPLE)) {
+    try (TraceInput input = TraceInput.open(sample)) {
       Cbp2025Decoder decoder = new Cbp2025Decoder(input);
       long expected = -1;
       while (decoder.next()) {
@@ -186,12 +185,11 @@ final class Cbp2025ReaderTest {
 
   @Test
   void sharedSampleIsDetectedAndReplayedAsBranches() throws IOException {
-    Assumptions.assumeTrue(Files.isRegularFile(SAMPLE),
-        "shared reference material not found at " + SAMPLE + ": skipping");
+    Path sample = SharedMaterial.traceOrSkip(SAMPLE);
     long branches = 0;
     long conditionals = 0;
     long lastPosition = 0;
-    try (TraceReader reader = Traces.open(SAMPLE)) {
+    try (TraceReader reader = Traces.open(sample)) {
       assertEquals(TraceFormat.CBP2025, reader.format());
       BranchBatch batch = new BranchBatch();
       int n;
@@ -213,8 +211,9 @@ final class Cbp2025ReaderTest {
 
   @Test
   void otherSharedTracesAreNotTakenForCbp2025() throws IOException {
-    Path[] others = {SHARED.resolve("traces/champsim/bzip2.champsimtrace.xz"),
-        SHARED.resolve("traces/cbp2016/SHORT_MOBILE-1.bt9.trace.gz")};
+    Path shared = SharedMaterial.folder();
+    Path[] others = {shared.resolve("traces/champsim/bzip2.champsimtrace.xz"),
+        shared.resolve("traces/cbp2016/SHORT_MOBILE-1.bt9.trace.gz")};
     int checked = 0;
     for (Path other : others) {
       if (!Files.isRegularFile(other)) {
@@ -227,6 +226,6 @@ final class Cbp2025ReaderTest {
         checked++;
       }
     }
-    Assumptions.assumeTrue(checked > 0, "shared traces not found at " + SHARED + ": skipping");
+    Assumptions.assumeTrue(checked > 0, SharedMaterial.notFound(List.of(others)));
   }
 }

@@ -4,30 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import org.bpsim.trace.BranchBatch;
 import org.bpsim.trace.InstructionStream;
 import org.bpsim.trace.InstructionStreams;
+import org.bpsim.trace.SharedMaterial;
 import org.bpsim.trace.TraceReader;
 import org.bpsim.trace.Traces;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 final class ChampSimInstructionStreamTest {
-  private static final Path TRACE = Paths.get(System.getProperty("bpsim.shared", "../shared"))
-      .resolve("traces/champsim/bzip2.champsimtrace.xz");
   private static final long PREFIX = 300_000;
 
   /** The instruction stream sees the same branches, at the same positions, as the branch reader. */
   @Test
   void agreesWithTheBranchReaderOnTheSharedTrace() throws IOException {
-    Assumptions.assumeTrue(Files.isRegularFile(TRACE), "shared trace missing: skipping");
+    Path trace = SharedMaterial.traceOrSkip("champsim/bzip2.champsimtrace.xz");
     long loads = 0;
     long stores = 0;
-    try (TraceReader branches = Traces.open(TRACE);
-        InstructionStream stream = InstructionStreams.open(TRACE)) {
+    try (TraceReader branches = Traces.open(trace);
+        InstructionStream stream = InstructionStreams.open(trace)) {
       BranchBatch batch = new BranchBatch();
       int n = branches.read(batch);
       int i = 0;

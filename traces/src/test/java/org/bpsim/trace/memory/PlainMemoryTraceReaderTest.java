@@ -8,9 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import org.bpsim.trace.SharedMaterial;
 import org.bpsim.trace.TraceFormatException;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,10 +95,7 @@ final class PlainMemoryTraceReaderTest {
 
   @Test
   void sharedCourseTracesHaveTheirKnownMix() throws IOException {
-    Path shared = Paths.get(System.getProperty("bpsim.shared", "../shared"));
-    Path gcc = shared.resolve("traces/memory/gcc_trace.txt");
-    Assumptions.assumeTrue(Files.isRegularFile(gcc),
-        "shared reference material not found at " + shared + ": skipping");
+    Path gcc = SharedMaterial.traceOrSkip("memory/gcc_trace.txt");
     long[] counts = readAll(gcc);
     assertEquals(63640, counts[0], "reads");
     assertEquals(36360, counts[1], "writes");
