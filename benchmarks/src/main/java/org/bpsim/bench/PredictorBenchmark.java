@@ -36,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PredictorBenchmark {
   private static final byte CONDITIONAL = BranchKind.CONDITIONAL.code();
 
-  @Param({"bimodal", "gshare"})
+  @Param({"bimodal", "gshare", "perceptron", "hashed-perceptron", "tournament",
+      "tage:budget=64KB", "tage:budget=8KB", "ltage:budget=64KB", "tage-sc-l:budget=64KB",
+      "tage-sc-l:budget=8KB"})
   public String predictor;
 
   @Param({"cbp2016/SHORT_MOBILE-1.bt9.trace.gz"})

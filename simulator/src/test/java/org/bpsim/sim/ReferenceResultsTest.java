@@ -41,6 +41,10 @@ final class ReferenceResultsTest {
 
   @TestFactory
   Stream<DynamicTest> matchesEveryExactRowOfExpectedCsv() throws IOException {
+    var missing = SharedMaterial.skippedUnlessPresent("reference/expected.csv");
+    if (missing.isPresent()) {
+      return missing.get();
+    }
     Path traces = SharedMaterial.traceOrSkip("");
     Path csv = SharedMaterial.referenceOrSkip("expected.csv");
     Map<String, List<Expected>> byTrace = new LinkedHashMap<>();

@@ -1,10 +1,8 @@
 package org.bpsim.sim;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,13 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.BranchPredictor;
 import org.bpsim.report.RunResult;
+import org.bpsim.trace.SharedMaterial;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,10 +45,6 @@ final class TageAccuracyTest {
       new Bar(TAGE_8, "tage-only-8kb", 1.05), new Bar(SCL_64, "tage-sc-l-64kb", 1.03),
       new Bar(SCL_8, "tage-sc-l-8kb", 1.03));
 
-  private static Path shared() {
-    return Path.of(System.getProperty("bpsim.shared", "../shared"));
-  }
-
   /** The shared traces of the bars (and the smaller CBP-2016 ones, for "never worse"). */
   private static List<String> traces(Path traces) throws IOException {
     List<String> names = new ArrayList<>();
@@ -71,100 +63,86 @@ final class TageAccuracyTest {
 
   @Test
   void tageFamilyMeetsTheChampionshipBarsOnTheSharedTraces() throws Exception {
-    Path traces = shared().resolve("traces");
-    Path expected = shared().resolve("reference/expected.csv");
-    assumeTrue(Files.isDirectory(traces) && Files.isRegularFile(expected),
-        "shared traces absent (" + traces + "): skipping the TAGE accuracy bars");
+    Path traces = SharedMaterial.traceOrSkip("");
+    Path expected = SharedMaterial.referenceOrSkip("expected.csv");
     Map<String, Map<String, Long>> reference = reference(expected);
     List<String> names = traces(traces);
     PredictorRegistry registry = PredictorRegistry.builtIn();
 
-    ExecutorService pool = Executors.newFixedThreadPool(
-        Math.max(1, Runtime.getRuntime().availableProcessors()));
-    Map<String, Future<List<RunResult>>> runs = new HashMap<>();
-    try {
-      for (String name : names) {
-        runs.put(name, pool.submit(() -> {
-          List<BranchPredictor> predictors = new ArrayList<>();
-          for (String spec : SPECS) {
-            predictors.add(registry.create(registry.resolve(spec)));
-          }
-          try {
-            return new Replay(traces.resolve(name), name, null, ReplayOptions.WHOLE_TRACE)
-                .run(SPECS, predictors);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }));
+    List<List<RunResult>> runs = InParallel.map(names, null, name -> {
+      List<BranchPredictor> predictors = new ArrayList<>();
+      for (String spec : SPECS) {
+        predictors.add(registry.create(registry.resolve(spec)));
       }
-      Map<String, long[]> totals = new HashMap<>();
-      StringBuilder report = new StringBuilder();
-      List<String> failures = new ArrayList<>();
-      for (String name : names) {
-        List<RunResult> results = runs.get(name).get();
-        long conditionals = results.get(0).conditionalBranches();
-        long[] missed = results.stream().mapToLong(RunResult::mispredictions).toArray();
-        report.append(String.format(Locale.ROOT, "%-40s", name));
-        for (int p = 0; p < SPECS.size(); p++) {
-          report.append(String.format(Locale.ROOT, " %10d", missed[p]));
+      return new Replay(traces.resolve(name), name, null, ReplayOptions.WHOLE_TRACE)
+          .run(SPECS, predictors);
+    });
+    Map<String, long[]> totals = new HashMap<>();
+    StringBuilder report = new StringBuilder();
+    List<String> failures = new ArrayList<>();
+    for (int t = 0; t < names.size(); t++) {
+      String name = names.get(t);
+      List<RunResult> results = runs.get(t);
+      long conditionals = results.get(0).conditionalBranches();
+      long[] missed = results.stream().mapToLong(RunResult::mispredictions).toArray();
+      report.append(String.format(Locale.ROOT, "%-40s", name));
+      for (int p = 0; p < SPECS.size(); p++) {
+        report.append(String.format(Locale.ROOT, " %10d", missed[p]));
+      }
+      report.append('\n');
+      long tage = missed[SPECS.indexOf(TAGE_64)];
+      long gshare = missed[SPECS.indexOf(GSHARE)];
+      long bimodal = missed[SPECS.indexOf(BIMODAL)];
+      boolean large = conditionals >= 1_000_000;
+      Map<String, Long> rows = reference.get(name);
+      if (large && (tage >= gshare || tage >= bimodal)) {
+        failures.add(String.format(Locale.ROOT, "%s: %s %d vs gshare %d, bimodal %d", name,
+            TAGE_64, tage, gshare, bimodal));
+      } else if (!large && (tage > gshare || tage > bimodal)) {
+        // Known gap on tiny traces: cold-start misses (TAGE learns an 8-iteration loop exit
+        // more slowly than gshare). Seznec's own TAGE has the same counts; never do worse.
+        Long championship = rows == null ? null : rows.get("tage-only-64kb");
+        String note = String.format(Locale.ROOT, "%s: %s %d vs gshare %d, bimodal %d"
+            + " (championship TAGE: %s)", name, TAGE_64, tage, gshare, bimodal, championship);
+        report.append("note: ").append(note).append('\n');
+        if (championship == null || tage > championship) {
+          failures.add(note);
         }
-        report.append('\n');
-        long tage = missed[SPECS.indexOf(TAGE_64)];
-        long gshare = missed[SPECS.indexOf(GSHARE)];
-        long bimodal = missed[SPECS.indexOf(BIMODAL)];
-        boolean large = conditionals >= 1_000_000;
-        Map<String, Long> rows = reference.get(name);
-        if (large && (tage >= gshare || tage >= bimodal)) {
-          failures.add(String.format(Locale.ROOT, "%s: %s %d vs gshare %d, bimodal %d", name,
-              TAGE_64, tage, gshare, bimodal));
-        } else if (!large && (tage > gshare || tage > bimodal)) {
-          // Known gap on tiny traces: cold-start misses (TAGE learns an 8-iteration loop exit
-          // more slowly than gshare). Seznec's own TAGE has the same counts; never do worse.
-          Long championship = rows == null ? null : rows.get("tage-only-64kb");
-          String note = String.format(Locale.ROOT, "%s: %s %d vs gshare %d, bimodal %d"
-              + " (championship TAGE: %s)", name, TAGE_64, tage, gshare, bimodal, championship);
-          report.append("note: ").append(note).append('\n');
-          if (championship == null || tage > championship) {
-            failures.add(note);
-          }
-        }
-        if (large && rows != null) {
-          for (Bar bar : BARS) {
-            Long ref = rows.get(bar.reference());
-            if (ref != null) {
-              long[] total = totals.computeIfAbsent(bar.spec(), k -> new long[2]);
-              total[0] += missed[SPECS.indexOf(bar.spec())];
-              total[1] += ref;
-            }
+      }
+      if (large && rows != null) {
+        for (Bar bar : BARS) {
+          Long ref = rows.get(bar.reference());
+          if (ref != null) {
+            long[] total = totals.computeIfAbsent(bar.spec(), k -> new long[2]);
+            total[0] += missed[SPECS.indexOf(bar.spec())];
+            total[1] += ref;
           }
         }
       }
-      for (Bar bar : BARS) {
-        long[] total = totals.get(bar.spec());
-        assertTrue(total != null && total[1] > 0, "no reference rows for " + bar.reference());
-        double ratio = (double) total[0] / total[1];
-        report.append(String.format(Locale.ROOT, "%-24s %10d vs %-16s %10d = %.4f (bar %.2f)%n",
-            bar.spec(), total[0], bar.reference(), total[1], ratio, bar.ratio()));
-        if (ratio > bar.ratio()) {
-          failures.add(String.format(Locale.ROOT, "%s: %.4f x %s, over the %.2f bar", bar.spec(),
-              ratio, bar.reference(), bar.ratio()));
-        }
-      }
-      System.out.println("TAGE accuracy (mispredictions: " + String.join(", ", SPECS) + ")\n"
-          + report);
-      assertTrue(failures.isEmpty(), String.join("\n", failures) + "\n" + report);
-    } finally {
-      pool.shutdownNow();
     }
+    for (Bar bar : BARS) {
+      long[] total = totals.get(bar.spec());
+      assertTrue(total != null && total[1] > 0, "no reference rows for " + bar.reference());
+      double ratio = (double) total[0] / total[1];
+      report.append(String.format(Locale.ROOT, "%-24s %10d vs %-16s %10d = %.4f (bar %.2f)%n",
+          bar.spec(), total[0], bar.reference(), total[1], ratio, bar.ratio()));
+      if (ratio > bar.ratio()) {
+        failures.add(String.format(Locale.ROOT, "%s: %.4f x %s, over the %.2f bar", bar.spec(),
+            ratio, bar.reference(), bar.ratio()));
+      }
+    }
+    System.out.println("TAGE accuracy (mispredictions: " + String.join(", ", SPECS) + ")\n"
+        + report);
+    assertTrue(failures.isEmpty(), String.join("\n", failures) + "\n" + report);
   }
 
   /** trace -> predictor -> mispredictions, from the championship rows of expected.csv. */
   private static Map<String, Map<String, Long>> reference(Path csv) throws IOException {
     Map<String, Map<String, Long>> rows = new HashMap<>();
-    for (String line : Files.readAllLines(csv)) {
-      String[] f = line.split(",");
-      if (f.length >= 5 && f[2].equals("championship")) {
-        rows.computeIfAbsent(f[0], k -> new HashMap<>()).put(f[1], Long.parseLong(f[4]));
+    for (List<String> f : ReferenceCsv.rows(csv)) {
+      if (f.size() >= 5 && f.get(2).equals("championship")) {
+        rows.computeIfAbsent(f.get(0), k -> new HashMap<>()).put(f.get(1),
+            Long.parseLong(f.get(4)));
       }
     }
     return rows;

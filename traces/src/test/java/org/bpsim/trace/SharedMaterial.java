@@ -48,6 +48,21 @@ public final class SharedMaterial {
     return "SKIPPED: shared reference material not found: " + what + HOW_TO_PROVIDE;
   }
 
+  /**
+   * For {@code @TestFactory} methods, whose skip would otherwise vanish (a factory that skips
+   * produces no test at all): when {@code relativeToShared} is missing, one dynamic test that is
+   * skipped with the usual message; otherwise empty, and the factory makes its real tests.
+   */
+  public static java.util.Optional<java.util.stream.Stream<org.junit.jupiter.api.DynamicTest>>
+      skippedUnlessPresent(String relativeToShared) {
+    Path path = folder().resolve(relativeToShared);
+    if (Files.exists(path)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(java.util.stream.Stream.of(org.junit.jupiter.api.DynamicTest
+        .dynamicTest("shared reference material", () -> assumeTrue(false, notFound(path)))));
+  }
+
   private static Path existingOrSkip(String area, String relative) {
     Path path = folder().resolve(area).resolve(relative);
     assumeTrue(Files.exists(path), notFound(path));
