@@ -7,6 +7,9 @@ import org.bpsim.trace.BranchBatch;
  * previous position given in the chunk header), so chunks decode independently of each other.
  */
 public final class BptChunkCodec {
+  /** Alignments up to 64 bytes are used; more gains nothing on real code. */
+  static final int MAX_ALIGNMENT_SHIFT = 6;
+
   /** Bytes a payload array must have beyond its content: one whole record at most. */
   public static final int PADDING = BptLayout.MAX_RECORD_BYTES;
   private BptChunkCodec() {
@@ -17,7 +20,15 @@ public final class BptChunkCodec {
    * {@code (to - from) * MAX_RECORD_BYTES} bytes) and returns the number of bytes written.
    */
   public static int encode(BranchBatch batch, int from, int to, long basePosition, byte[] out) {
-    int at = 0;
+    // Addresses aligned to 2^k (4-byte instructions) lose k zero bits before encoding, which
+    // makes most deltas one byte shorter.
+    long bits = 0;
+    for (int i = from; i < to; i++) {
+      bits |= batch.pc[i] | batch.target[i];
+    }
+    int shift = Math.min(MAX_ALIGNMENT_SHIFT, Long.numberOfTrailingZeros(bits));
+    out[0] = (byte) shift;
+    int at = 1;
     long previousPc = 0;
     long previousPosition = basePosition;
     for (int i = from; i < to; i++) {
@@ -37,9 +48,9 @@ public final class BptChunkCodec {
       }
       head |= (int) Math.min(gap - 1, BptLayout.GAP_ESCAPE) << BptLayout.GAP_SHIFT;
       out[at++] = (byte) head;
-      at = putVarint(out, at, zigzag(pc - previousPc));
+      at = putVarint(out, at, zigzag((pc - previousPc) >> shift));
       if (target != 0) {
-        at = putVarint(out, at, zigzag(target - pc));
+        at = putVarint(out, at, zigzag((target - pc) >> shift));
       }
       if (gap - 1 >= BptLayout.GAP_ESCAPE) {
         at = putVarint(out, at, gap - 8);
@@ -69,7 +80,11 @@ public final class BptChunkCodec {
     byte[] kinds = batch.kind;
     boolean[] takens = batch.taken;
     long[] positions = batch.position;
-    int at = 0;
+    if (length < 1 || payload[0] < 0 || payload[0] > MAX_ALIGNMENT_SHIFT) {
+      return 0;
+    }
+    int align = payload[0];
+    int at = 1;
     long pc = 0;
     long position = basePosition;
     // The varint reads are written out three times on purpose: this loop is the decoder's whole
@@ -97,7 +112,7 @@ public final class BptChunkCodec {
           return at;
         }
       }
-      pc += (value >>> 1) ^ -(value & 1);
+      pc += ((value >>> 1) ^ -(value & 1)) << align;
       long target = 0;
       if ((head & BptLayout.HAS_TARGET) != 0) {
         b = payload[at++];
@@ -114,7 +129,7 @@ public final class BptChunkCodec {
             return at;
           }
         }
-        target = pc + ((value >>> 1) ^ -(value & 1));
+        target = pc + (((value >>> 1) ^ -(value & 1)) << align);
       }
       long gap = (head >>> BptLayout.GAP_SHIFT) + 1;
       if (gap > BptLayout.GAP_ESCAPE) {

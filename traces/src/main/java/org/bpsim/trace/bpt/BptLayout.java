@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
  *           (flags bit 0: positions count instructions; declaredInstructions -1 = none)
  * chunk   = "CHNK" u32:branches u32:payloadBytes u32:crc32c(payload) i64:basePosition payload
  * trailer = "BEND" u32:chunks i64:branches i64:instructionsRead
- * payload = record*   (state reset per chunk: previous pc = 0, previous position = basePosition)
- * record  = u8:head varint:zigzag(pc - previousPc) [varint:zigzag(target - pc)] [varint:gap-8]
+ * payload = u8:k record*   (state reset per chunk: previous pc = 0, previous position =
+ *           basePosition; every pc and target of the chunk is a multiple of 2^k, k <= 6)
+ * record  = u8:head varint:zigzag((pc - previousPc) / 2^k) [varint:zigzag((target - pc) / 2^k)]
+ *           [varint:gap-8]
  *           head bits 0-2 kind code, bit 3 taken, bit 4 target present,
  *           bits 5-7 gap-1 when the gap (instructions since the previous branch) is 1..7,
  *           7 meaning "gap - 8 follows as a varint"
@@ -29,8 +31,8 @@ public final class BptLayout {
   public static final int CHUNK_HEADER_BYTES = 4 + 4 + 4 + 4 + 8;
   /** Branches per chunk: one replay batch, so a chunk decodes straight into it. */
   public static final int CHUNK_BRANCHES = 8192;
-  /** Worst case bytes of one record: head + three 10-byte varints. */
-  public static final int MAX_RECORD_BYTES = 1 + 10 + 10 + 10;
+  /** Worst case bytes of one record: head + three 10-byte varints (+1 for the chunk's k). */
+  public static final int MAX_RECORD_BYTES = 1 + 10 + 10 + 10 + 1;
 
   static final int TAKEN = 1 << 3;
   static final int HAS_TARGET = 1 << 4;
