@@ -179,8 +179,9 @@ public final class CompareCommand implements Callable<Integer> {
   }
 
   /**
-   * The single-core figures the trace tasks produced, and the multi-core run of the first
-   * {@link ComparePipeline#MAX_CORES} traces that carry instructions, with the baseline predictor.
+   * The single-core figures the trace tasks produced, and the multi-core run of the first traces
+   * that carry instructions (as many as {@link ComparePipeline#cores} allows), with the baseline
+   * predictor.
    */
   private PipelineFigures pipelineFigures(ComparePipeline pipeline, PredictorConfig baseline,
       List<Path> files, List<String> names, List<TraceOutcome> outcomes, List<LlcMode> modes,
@@ -196,13 +197,14 @@ public final class CompareCommand implements Callable<Integer> {
         continue;
       }
       singleCore.addAll(figures);
-      if (together.size() < ComparePipeline.MAX_CORES) {
-        together.add(files.get(i));
-        togetherNames.add(names.get(i));
-      }
+      together.add(files.get(i));
+      togetherNames.add(names.get(i));
     }
+    int cores = pipeline.cores(together.size(), modes);
+    together = together.subList(0, Math.max(0, cores));
+    togetherNames = togetherNames.subList(0, Math.max(0, cores));
     List<MultiCoreFigures> multiCore = List.of();
-    if (together.size() >= 2) {
+    if (cores >= 2) {
       err.println("compare: timing model, " + together.size() + " cores together, LLC "
           + String.join(" and ", modes.stream().map(LlcMode::id).toList()) + " ...");
       err.flush();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.bpsim.cache.CacheConfig;
 import org.bpsim.machine.MachineConfig;
 import org.bpsim.pipeline.CoreResult;
 import org.bpsim.pipeline.LlcMode;
@@ -42,6 +43,35 @@ final class ComparePipeline {
   /** Fails early, with one line, on a machine the timing model refuses. */
   void check(PredictorConfig predictor) {
     simulation(predictor);
+  }
+
+  /**
+   * How many of {@code available} traces run together: at most {@link #MAX_CORES}, and, when a
+   * private LLC is among {@code modes}, no more than the LLC splits into (size / cores must be
+   * whole sets; 3 cores rarely divide a power-of-two LLC). Below 2 there is no multi-core run.
+   */
+  int cores(int available, List<LlcMode> modes) {
+    int n = Math.min(MAX_CORES, available);
+    if (modes.contains(LlcMode.PRIVATE)) {
+      while (n >= 2 && !splits(n)) {
+        n--;
+      }
+    }
+    return n;
+  }
+
+  private boolean splits(int cores) {
+    CacheConfig llc = machine.lastLevel();
+    if (llc.sizeBytes() % cores != 0) {
+      return false;
+    }
+    try {
+      new CacheConfig(llc.name(), llc.sizeBytes() / cores, llc.ways(), llc.lineBytes(),
+          llc.latency(), llc.replacement());
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** {@code trace} alone on one core (with one core, shared and private LLC are the same). */
