@@ -45,7 +45,9 @@ import picocli.CommandLine.Spec;
     description = {"Compare predictors over traces and write a report folder: index.html, "
         + "results.json, results.csv, summary.md, branches.json and the charts as SVG.",
         "Without -t, uses the bundled sample traces; without -p, bimodal, gshare and whichever "
-            + "TAGE/perceptron predictors this build has."})
+            + "TAGE/perceptron predictors this build has.",
+        "With --machine, also runs the pipeline timing model and adds IPC, CPI stacks and "
+            + "shared-vs-private LLC figures (pipeline.json and three more charts)."})
 public final class CompareCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
