@@ -104,8 +104,10 @@ final class PipelineSection {
         .append(" cores</h3>\n<p class=\"note\">One trace per core, advanced together in ")
         .append("simulated time, predictor <code>").append(Html.escape(first.predictor()))
         .append("</code>. A private LLC is the configured size divided by the number of cores. ")
-        .append("IPC alone: the trace on one core of the same machine in the same mode. ")
-        .append("Weighted speedup = &Sigma; IPC / IPC alone.</p>\n")
+        .append("IPC alone: the trace on one core of the same machine in the same mode ")
+        .append("(private: with the LLC share of size / cores). Weighted speedup = &Sigma; IPC / ")
+        .append("IPC alone, so each mode is measured against its own alone runs; the IPC columns ")
+        .append("compare the two LLCs directly.</p>\n")
         .append("<table>\n<thead><tr><th>core</th><th>trace</th>");
     for (MultiCoreFigures run : runs) {
       h.append("<th class=\"n\">IPC ").append(Html.escape(run.llc())).append("</th>")
