@@ -4,8 +4,15 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,6 +68,52 @@ public final class PipelineJson {
       throw new IllegalStateException("writing JSON to memory cannot fail", e);
     }
     return writer + "\n";
+  }
+
+  /** Reads a file written by {@link #render}. */
+  public static PipelineFigures read(Path file) throws IOException {
+    JsonNode root = new ObjectMapper().readTree(file.toFile());
+    if (root == null || !root.isObject()) {
+      throw new ResultsFileException(file, "expected a JSON object");
+    }
+    List<PipelineCoreFigures> singleCore = new ArrayList<>();
+    for (JsonNode core : JsonFields.array(file, root, "single_core")) {
+      singleCore.add(core(file, core));
+    }
+    List<MultiCoreFigures> multiCore = new ArrayList<>();
+    for (JsonNode run : JsonFields.array(file, root, "multi_core")) {
+      List<PipelineCoreFigures> cores = new ArrayList<>();
+      List<Double> alone = new ArrayList<>();
+      for (JsonNode core : JsonFields.array(file, run, "cores")) {
+        cores.add(core(file, core));
+        alone.add(JsonFields.decimal(file, core, "ipc_alone"));
+      }
+      multiCore.add(new MultiCoreFigures(JsonFields.text(file, run, "llc"),
+          JsonFields.text(file, run, "predictor"), cores, alone,
+          JsonFields.decimal(file, run, "weighted_speedup")));
+    }
+    List<String> skipped = new ArrayList<>();
+    for (JsonNode trace : JsonFields.array(file, root, "skipped")) {
+      skipped.add(trace.asText());
+    }
+    return new PipelineFigures(JsonFields.text(file, root, "machine"), singleCore, multiCore,
+        skipped);
+  }
+
+  private static PipelineCoreFigures core(Path file, JsonNode core) throws IOException {
+    JsonNode stack = core.get("cpi_stack");
+    if (stack == null || !stack.isObject()) {
+      throw new ResultsFileException(file, "expected an object 'cpi_stack'");
+    }
+    Map<String, Double> parts = new LinkedHashMap<>();
+    Iterator<String> causes = stack.fieldNames();
+    while (causes.hasNext()) {
+      String cause = causes.next();
+      parts.put(cause, JsonFields.decimal(file, stack, cause));
+    }
+    return new PipelineCoreFigures(JsonFields.text(file, core, "trace"),
+        JsonFields.text(file, core, "predictor"), JsonFields.number(file, core, "instructions"),
+        JsonFields.number(file, core, "cycles"), JsonFields.decimal(file, core, "ipc"), parts);
   }
 
   private static void coreFields(JsonGenerator json, PipelineCoreFigures core)

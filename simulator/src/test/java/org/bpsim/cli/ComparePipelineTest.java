@@ -165,6 +165,21 @@ final class ComparePipelineTest {
   }
 
   @Test
+  void reportRendersThePipelineSectionAgainFromPipelineJson() throws IOException {
+    Path first = dir.resolve("first");
+    assertEquals(0, compare(first, "--machine", "small").exitCode());
+    Path again = dir.resolve("again");
+    Cli report = Cli.run("report", first.toString(), "--out", again.toString());
+    assertEquals(0, report.exitCode(), report.toString());
+    for (String file : List.of("pipeline.json", "cpi-stack.svg", "llc-ipc.svg")) {
+      assertArrayEquals(Files.readAllBytes(first.resolve(file)),
+          Files.readAllBytes(again.resolve(file)), file + " differs after bpsim report");
+    }
+    assertTrue(Files.readString(again.resolve("index.html"))
+        .contains("<section id=\"pipeline\">"));
+  }
+
+  @Test
   void badMachineOrLlcIsOneLineAndExitTwo() {
     Path out = dir.resolve("report");
     Cli noMachine = compare(out, "--llc", "shared");
