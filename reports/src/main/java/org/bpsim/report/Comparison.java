@@ -14,12 +14,21 @@ import java.util.Optional;
  * @param hardestBranches per trace, when the replay collected them; empty when re-rendered from
  *     results alone
  * @param provenance command line, version, machine, date and checksums
+ * @param pipeline the timing model's figures when {@code compare --machine} ran it, else empty
  */
 public record Comparison(List<RunResult> results, String baseline,
-    List<TraceHardestBranches> hardestBranches, Provenance provenance) {
+    List<TraceHardestBranches> hardestBranches, Provenance provenance,
+    Optional<PipelineFigures> pipeline) {
+
+  /** A comparison of branch prediction alone, without the timing model. */
+  public Comparison(List<RunResult> results, String baseline,
+      List<TraceHardestBranches> hardestBranches, Provenance provenance) {
+    this(results, baseline, hardestBranches, provenance, Optional.empty());
+  }
 
   public Comparison {
     results = List.copyOf(results);
+    java.util.Objects.requireNonNull(pipeline, "pipeline");
     hardestBranches = List.copyOf(hardestBranches);
     if (results.isEmpty()) {
       throw new IllegalArgumentException("a comparison needs at least one result");

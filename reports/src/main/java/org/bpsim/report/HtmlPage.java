@@ -55,12 +55,16 @@ public final class HtmlPage {
         .append("</code>; bpsim ").append(Html.escape(comparison.provenance().version()))
         .append(", ").append(Html.escape(comparison.provenance().date())).append("</p>\n");
     h.append("<nav><a href=\"#summary\">Summary</a><a href=\"#charts\">Charts</a>")
-        .append("<a href=\"#traces\">Per trace</a><a href=\"#hardest\">Hardest branches</a>")
+        .append("<a href=\"#traces\">Per trace</a>")
+        .append(comparison.pipeline().isPresent() ? "<a href=\"#pipeline\">Pipeline model</a>"
+            : "")
+        .append("<a href=\"#hardest\">Hardest branches</a>")
         .append("<a href=\"#reproduce\">Reproduce</a></nav>\n");
     failures(h, comparison);
     summary(h, comparison);
     charts(h, charts, svgByChart);
     perTrace(h, comparison);
+    comparison.pipeline().ifPresent(p -> PipelineSection.render(h, p, charts, svgByChart));
     hardest(h, comparison);
     reproduce(h, comparison.provenance());
     h.append("</main>\n</body>\n</html>\n");
@@ -118,12 +122,19 @@ public final class HtmlPage {
       Map<String, String> svgByChart) {
     h.append("<section id=\"charts\">\n<h2>Charts</h2>\n");
     for (ReportChart chart : charts) {
-      h.append("<figure>\n").append(svgByChart.get(chart.name())).append("\n<figcaption>")
-          .append(Html.escape(chart.caption())).append(" (<a href=\"")
-          .append(Html.escape(chart.fileName())).append("\">").append(Html.escape(chart.fileName()))
-          .append("</a>)</figcaption>\n</figure>\n");
+      if (PipelineCharts.NAMES.contains(chart.name())) {
+        continue;
+      }
+      figure(h, chart, svgByChart);
     }
     h.append("</section>\n");
+  }
+
+  static void figure(StringBuilder h, ReportChart chart, Map<String, String> svgByChart) {
+    h.append("<figure>\n").append(svgByChart.get(chart.name())).append("\n<figcaption>")
+        .append(Html.escape(chart.caption())).append(" (<a href=\"")
+        .append(Html.escape(chart.fileName())).append("\">").append(Html.escape(chart.fileName()))
+        .append("</a>)</figcaption>\n</figure>\n");
   }
 
   private static void perTrace(StringBuilder h, Comparison comparison) {
@@ -238,7 +249,7 @@ public final class HtmlPage {
         .append("collected.</p>\n</section>\n");
   }
 
-  private static String swatch(int index) {
+  static String swatch(int index) {
     java.awt.Color c = ChartStyle.PALETTE[index % ChartStyle.PALETTE.length];
     return String.format(java.util.Locale.ROOT,
         "<span class=\"swatch\" style=\"background:#%06x\"></span>", c.getRGB() & 0xFFFFFF);
@@ -249,7 +260,7 @@ public final class HtmlPage {
     return Html.escape(spec).replace(",", ",<wbr>").replace(":", ":<wbr>");
   }
 
-  private static String numberCell(String text) {
+  static String numberCell(String text) {
     return "<td class=\"n\">" + Html.escape(text) + "</td>";
   }
 

@@ -33,6 +33,14 @@ final class JsonFields {
     return value.asLong();
   }
 
+  static double decimal(Path file, JsonNode node, String field) throws ResultsFileException {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isNumber()) {
+      throw new ResultsFileException(file, "expected a number '" + field + "'");
+    }
+    return value.asDouble();
+  }
+
   /** A string, or null when the field is absent or JSON null (the error of a run that did not fail). */
   static String optionalText(Path file, JsonNode node, String field)
       throws ResultsFileException {

@@ -54,7 +54,56 @@ public final class MarkdownSummary {
       }
       md.append('\n');
     }
+    comparison.pipeline().ifPresent(p -> pipeline(md, p));
     return md.toString();
+  }
+
+  /** IPC and CPI stacks of the timing model, then shared versus private LLC per core. */
+  private static void pipeline(StringBuilder md, PipelineFigures p) {
+    md.append("\n## Pipeline model (machine `").append(cell(p.machine())).append("`)\n\n");
+    if (p.singleCore().isEmpty()) {
+      md.append("No trace carries the instruction stream.\n");
+      return;
+    }
+    List<String> causes = p.causes();
+    md.append("| trace | predictor | IPC |");
+    for (String cause : causes) {
+      md.append(' ').append(cell(cause)).append(" |");
+    }
+    md.append("\n|---|---|---:|").append("---:|".repeat(causes.size())).append('\n');
+    for (PipelineCoreFigures core : p.singleCore()) {
+      md.append("| ").append(cell(core.trace())).append(" | `").append(cell(core.predictor()))
+          .append("` | ").append(Numbers.fixed(core.ipc(), 4)).append(" |");
+      for (String cause : causes) {
+        Double part = core.cpiStack().get(cause);
+        md.append(' ').append(part == null ? "" : Numbers.fixed(part, 4)).append(" |");
+      }
+      md.append('\n');
+    }
+    if (p.multiCore().isEmpty()) {
+      return;
+    }
+    md.append("\n### IPC per core, ").append(p.multiCore().get(0).cores().size())
+        .append(" cores together (predictor `").append(cell(p.multiCore().get(0).predictor()))
+        .append("`)\n\n| core | trace |");
+    for (MultiCoreFigures run : p.multiCore()) {
+      md.append(" IPC ").append(run.llc()).append(" LLC | alone |");
+    }
+    md.append("\n|---:|---|").append("---:|---:|".repeat(p.multiCore().size())).append('\n');
+    for (int i = 0; i < p.multiCore().get(0).cores().size(); i++) {
+      md.append("| ").append(i).append(" | ")
+          .append(cell(p.multiCore().get(0).cores().get(i).trace())).append(" |");
+      for (MultiCoreFigures run : p.multiCore()) {
+        md.append(' ').append(Numbers.fixed(run.cores().get(i).ipc(), 4)).append(" | ")
+            .append(Numbers.fixed(run.ipcAlone().get(i), 4)).append(" |");
+      }
+      md.append('\n');
+    }
+    md.append("| | weighted speedup |");
+    for (MultiCoreFigures run : p.multiCore()) {
+      md.append(' ').append(Numbers.fixed(run.weightedSpeedup(), 4)).append(" | |");
+    }
+    md.append('\n');
   }
 
   /** Pipes would end a Markdown cell and backticks a code span. */

@@ -3,7 +3,7 @@ package org.bpsim.report;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The charts a comparison report shows, in page order. */
+/** The charts a comparison report shows, in page order (the timing model's last). */
 public final class ReportCharts {
   private ReportCharts() {
   }
@@ -13,6 +13,7 @@ public final class ReportCharts {
     MpkiChart.of(comparison).ifPresent(charts::add);
     charts.add(AccuracyChart.of(comparison));
     charts.add(StorageChart.of(comparison));
+    comparison.pipeline().ifPresent(p -> charts.addAll(PipelineCharts.of(p)));
     return charts;
   }
 }

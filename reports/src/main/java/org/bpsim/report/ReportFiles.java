@@ -33,6 +33,8 @@ public final class ReportFiles {
     if (!comparison.hardestBranches().isEmpty()) {
       files.put(BranchesJson.FILE_NAME, BranchesJson.render(comparison.hardestBranches()));
     }
+    comparison.pipeline().ifPresent(
+        p -> files.put(PipelineJson.FILE_NAME, PipelineJson.render(p)));
     return files;
   }
 }

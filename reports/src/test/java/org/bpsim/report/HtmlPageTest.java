@@ -33,6 +33,35 @@ final class HtmlPageTest {
   }
 
   @Test
+  void pipelineFiguresGetTheirOwnSectionTablesChartsAndJson() {
+    assertTrue(PAGE.contains("<section id=\"pipeline\">"), "pipeline section missing");
+    assertTrue(PAGE.contains("<a href=\"#pipeline\">"), "no link to the pipeline section");
+    for (String name : new String[] {"ipc", "cpi-stack", "llc-ipc"}) {
+      int chart = PAGE.indexOf("<svg id='" + name + "'");
+      assertTrue(chart > PAGE.indexOf("<section id=\"pipeline\">"),
+          name + " chart not inlined in the pipeline section");
+      assertTrue(FILES.get(name + ".svg").startsWith("<?xml"), name + ".svg missing");
+    }
+    assertTrue(PAGE.contains("Shared versus private last-level cache, 2 cores"), PAGE);
+    assertTrue(PAGE.contains("<td class=\"n\">1.6333</td>"), "weighted speedup, shared");
+    assertTrue(PAGE.contains("Not run (no instruction stream): cbp1/fp_1"));
+    assertTrue(FILES.get(PipelineJson.FILE_NAME).contains("\"weighted_speedup\""));
+    assertTrue(FILES.get(ReportFiles.SUMMARY).contains("| 0 | traces/alpha.bt9.gz | 0.6667 |"),
+        FILES.get(ReportFiles.SUMMARY));
+  }
+
+  @Test
+  void withoutTheTimingModelThereIsNoPipelineSectionOrFile() {
+    Comparison full = SampleComparisons.withHostileNames();
+    Map<String, String> files = ReportFiles.of(new Comparison(full.results(), full.baseline(),
+        full.hardestBranches(), full.provenance()));
+    assertFalse(files.get(ReportFiles.INDEX).contains("id=\"pipeline\""));
+    assertFalse(files.get(ReportFiles.INDEX).contains("#pipeline"));
+    assertFalse(files.containsKey(PipelineJson.FILE_NAME));
+    assertFalse(files.containsKey("cpi-stack.svg"));
+  }
+
+  @Test
   void svgIdsAreUniqueWithinThePage() {
     Matcher ids = Pattern.compile("\\bid='([^']+)'").matcher(PAGE);
     java.util.Set<String> seen = new java.util.HashSet<>();

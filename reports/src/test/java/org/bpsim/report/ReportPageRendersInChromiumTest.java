@@ -57,7 +57,8 @@ final class ReportPageRendersInChromiumTest {
     assertEquals(List.of(), console, "the page logged to the console");
     String dom = result.stdout;
     assertTrue(dom.contains("Branch predictor comparison"), "page did not render: " + dom);
-    for (String chart : new String[] {"mpki", "accuracy", "storage"}) {
+    for (String chart : new String[] {"mpki", "accuracy", "storage", "ipc", "cpi-stack",
+        "llc-ipc"}) {
       Matcher svg = Pattern.compile("<svg[^>]*id=\"" + chart + "\"").matcher(dom);
       assertTrue(svg.find(), chart + " chart missing from the rendered page");
     }

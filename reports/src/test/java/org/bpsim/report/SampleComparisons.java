@@ -1,6 +1,9 @@
 package org.bpsim.report;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** Hand-made comparisons for rendering tests; the numbers are chosen to be checked by hand. */
@@ -43,6 +46,44 @@ final class SampleComparisons {
         "0.1.0-test", "TestOS 1, x86_64, 2 cores, Java 17", "2026-01-02T03:04:05Z",
         List.of(new TraceChecksum(HOSTILE_TRACE,
             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")));
-    return new Comparison(results, BASELINE, hardest, provenance);
+    return new Comparison(results, BASELINE, hardest, provenance, Optional.of(pipeline()));
+  }
+
+  /**
+   * The timing model on the two traces with instruction counts; the multi-core run puts them
+   * together. CPI stacks add up to cycles / instructions; weighted speedups are sums of IPC
+   * together / IPC alone.
+   */
+  static PipelineFigures pipeline() {
+    PipelineCoreFigures alphaBase = core("traces/alpha.bt9.gz", BASELINE, 1_000_000, 1_250_000,
+        0.25, 0.6, 0.2, 0.1, 0.1);
+    PipelineCoreFigures alphaOdd = core("traces/alpha.bt9.gz", HOSTILE_PREDICTOR, 1_000_000,
+        1_200_000, 0.25, 0.55, 0.2, 0.1, 0.1);
+    PipelineCoreFigures hostileBase = core(HOSTILE_TRACE, BASELINE, 2_000_000, 4_000_000, 0.25,
+        1.0, 0.25, 0.25, 0.25);
+    PipelineCoreFigures hostileOdd = core(HOSTILE_TRACE, HOSTILE_PREDICTOR, 2_000_000,
+        3_800_000, 0.25, 0.9, 0.25, 0.25, 0.25);
+    MultiCoreFigures shared = new MultiCoreFigures("shared", BASELINE, List.of(
+        core("traces/alpha.bt9.gz", BASELINE, 1_000_000, 1_500_000, 0.25, 0.6, 0.2, 0.2, 0.25),
+        core(HOSTILE_TRACE, BASELINE, 2_000_000, 5_000_000, 0.25, 1.0, 0.25, 0.5, 0.5)),
+        List.of(0.8, 0.5), (1 / 1.5) / 0.8 + (1 / 2.5) / 0.5);
+    MultiCoreFigures separate = new MultiCoreFigures("private", BASELINE, List.of(
+        core("traces/alpha.bt9.gz", BASELINE, 1_000_000, 1_400_000, 0.25, 0.6, 0.2, 0.15, 0.2),
+        core(HOSTILE_TRACE, BASELINE, 2_000_000, 5_200_000, 0.25, 1.0, 0.25, 0.6, 0.5)),
+        List.of(0.75, 0.45), (1 / 1.4) / 0.75 + (1 / 2.6) / 0.45);
+    return new PipelineFigures("small", List.of(alphaBase, alphaOdd, hostileBase, hostileOdd),
+        List.of(shared, separate), List.of("cbp1/fp_1"));
+  }
+
+  private static PipelineCoreFigures core(String trace, String predictor, long instructions,
+      long cycles, double base, double branch, double icache, double llc, double memory) {
+    Map<String, Double> stack = new LinkedHashMap<>();
+    stack.put("base", base);
+    stack.put("branch", branch);
+    stack.put("icache", icache);
+    stack.put("LLC", llc);
+    stack.put("memory", memory);
+    return new PipelineCoreFigures(trace, predictor, instructions, cycles,
+        (double) instructions / cycles, stack);
   }
 }

@@ -9,10 +9,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.bpsim.machine.Machines;
+import org.bpsim.pipeline.LlcMode;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.PredictorConfig;
 import org.bpsim.report.Comparison;
+import org.bpsim.report.MultiCoreFigures;
+import org.bpsim.report.PipelineCoreFigures;
+import org.bpsim.report.PipelineFigures;
 import org.bpsim.report.Provenance;
 import org.bpsim.report.ReportFiles;
 import org.bpsim.report.ReportFolder;
@@ -25,6 +32,7 @@ import org.bpsim.sim.InParallel;
 import org.bpsim.sim.Replay;
 import org.bpsim.sim.ReplayOptions;
 import org.bpsim.sim.UserException;
+import org.bpsim.trace.InstructionStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,7 +45,9 @@ import picocli.CommandLine.Spec;
     description = {"Compare predictors over traces and write a report folder: index.html, "
         + "results.json, results.csv, summary.md, branches.json and the charts as SVG.",
         "Without -t, uses the bundled sample traces; without -p, bimodal, gshare and whichever "
-            + "TAGE/perceptron predictors this build has."})
+            + "TAGE/perceptron predictors this build has.",
+        "With --machine, also runs the pipeline timing model and adds IPC, CPI stacks and "
+            + "shared-vs-private LLC figures (pipeline.json and three more charts)."})
 public final class CompareCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -67,9 +77,21 @@ public final class CompareCommand implements Callable<Integer> {
       description = "Traces replayed in parallel (default: all cores).")
   Integer jobs;
 
-  /** What one trace's replay yields. */
+  @Option(names = "--machine", paramLabel = "PRESET|FILE",
+      description = "Also run the pipeline timing model on this machine (preset, see 'bpsim "
+          + "configs', or JSON file): every predictor on every CBP-2025 or ChampSim trace, one "
+          + "core each, and the first " + ComparePipeline.MAX_CORES + " such traces together "
+          + "with a shared and private LLC. Default: no timing model.")
+  String machine;
+
+  @Option(names = "--llc", paramLabel = "MODE",
+      description = "LLC modes of the multi-core run with --machine: shared, private or both "
+          + "(default: both).")
+  String llc;
+
+  /** What one trace's replay yields; {@code pipeline} is null when the model did not run it. */
   private record TraceOutcome(List<RunResult> results, TraceHardestBranches hardest,
-      TraceChecksum checksum) {
+      TraceChecksum checksum, List<PipelineCoreFigures> pipeline) {
   }
 
   @picocli.CommandLine.Mixin
@@ -90,8 +112,14 @@ public final class CompareCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--jobs must be > 0, not " + jobs);
     }
+    List<LlcMode> modes = llcModes();
     PredictorRegistry registry = registry();
     List<PredictorConfig> configs = configs(registry);
+    ComparePipeline pipeline = null;
+    if (machine != null) {
+      pipeline = new ComparePipeline(Machines.load(machine), registry);
+      pipeline.check(configs.get(0));
+    }
     List<Path> files = distinct(TraceArguments.expand(traces));
     List<String> names = TraceNames.of(files);
 
@@ -103,7 +131,7 @@ public final class CompareCommand implements Callable<Integer> {
     List<TraceOutcome> outcomes;
     try (ProgressDisplay progress = new ProgressDisplay(err, System.console() != null,
         files.size(), totalBytes)) {
-      outcomes = replayAll(registry, configs, files, names, progress);
+      outcomes = replayAll(registry, configs, files, names, progress, pipeline);
     }
 
     List<RunResult> results = new ArrayList<>();
@@ -118,8 +146,13 @@ public final class CompareCommand implements Callable<Integer> {
         CommandLines.of("compare", spec.commandLine().getParseResult().originalArgs()),
         BpsimCommand.version(), Provenance.thisMachine(),
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), checksums);
+    Optional<PipelineFigures> figures = Optional.empty();
+    if (pipeline != null) {
+      figures = Optional.of(pipelineFigures(pipeline, configs.get(0), files, names, outcomes,
+          modes, err));
+    }
     Comparison comparison = new Comparison(results, configs.get(0).canonicalSpec(), hardest,
-        provenance);
+        provenance, figures);
     ReportFolder.write(out, ReportFiles.of(comparison));
 
     PrintWriter stdout = spec.commandLine().getOut();
@@ -128,6 +161,58 @@ public final class CompareCommand implements Callable<Integer> {
     stdout.println("report: " + out.resolve(ReportFiles.INDEX));
     stdout.flush();
     return PredictorFailures.report(results, err);
+  }
+
+  private List<LlcMode> llcModes() {
+    if (llc == null) {
+      return List.of(LlcMode.SHARED, LlcMode.PRIVATE);
+    }
+    if (machine == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--llc needs --machine (it chooses the LLC of the timing model's multi-core run)");
+    }
+    return switch (llc.toLowerCase(Locale.ROOT)) {
+      case "shared" -> List.of(LlcMode.SHARED);
+      case "private" -> List.of(LlcMode.PRIVATE);
+      case "both" -> List.of(LlcMode.SHARED, LlcMode.PRIVATE);
+      default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--llc must be shared, private or both, not '" + llc + "'");
+    };
+  }
+
+  /**
+   * The single-core figures the trace tasks produced, and the multi-core run of the first traces
+   * that carry instructions (as many as {@link ComparePipeline#cores} allows), with the baseline
+   * predictor.
+   */
+  private PipelineFigures pipelineFigures(ComparePipeline pipeline, PredictorConfig baseline,
+      List<Path> files, List<String> names, List<TraceOutcome> outcomes, List<LlcMode> modes,
+      PrintWriter err) throws IOException, InterruptedException {
+    List<PipelineCoreFigures> singleCore = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    List<Path> together = new ArrayList<>();
+    List<String> togetherNames = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      List<PipelineCoreFigures> figures = outcomes.get(i).pipeline();
+      if (figures == null) {
+        skipped.add(names.get(i));
+        continue;
+      }
+      singleCore.addAll(figures);
+      together.add(files.get(i));
+      togetherNames.add(names.get(i));
+    }
+    int cores = pipeline.cores(together.size(), modes);
+    together = together.subList(0, Math.max(0, cores));
+    togetherNames = togetherNames.subList(0, Math.max(0, cores));
+    List<MultiCoreFigures> multiCore = List.of();
+    if (cores >= 2) {
+      err.println("compare: timing model, " + together.size() + " cores together, LLC "
+          + String.join(" and ", modes.stream().map(LlcMode::id).toList()) + " ...");
+      err.flush();
+      multiCore = pipeline.multiCore(together, togetherNames, baseline, modes, jobs);
+    }
+    return new PipelineFigures(pipeline.machine().name(), singleCore, multiCore, skipped);
   }
 
   /** The predictors, baseline first; the baseline is added when not among them. */
@@ -166,18 +251,19 @@ public final class CompareCommand implements Callable<Integer> {
   }
 
   private List<TraceOutcome> replayAll(PredictorRegistry registry, List<PredictorConfig> configs,
-      List<Path> files, List<String> names, ProgressDisplay progress)
+      List<Path> files, List<String> names, ProgressDisplay progress, ComparePipeline pipeline)
       throws IOException, InterruptedException {
     List<Integer> indexes = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       indexes.add(i);
     }
     return InParallel.map(indexes, jobs,
-        i -> replayOne(registry, configs, files.get(i), names.get(i), progress));
+        i -> replayOne(registry, configs, files.get(i), names.get(i), progress, pipeline));
   }
 
   private TraceOutcome replayOne(PredictorRegistry registry, List<PredictorConfig> configs,
-      Path file, String name, ProgressDisplay progress) throws IOException {
+      Path file, String name, ProgressDisplay progress, ComparePipeline pipeline)
+      throws IOException {
     long started = System.nanoTime();
     List<String> specs = new ArrayList<>();
     for (PredictorConfig config : configs) {
@@ -188,8 +274,18 @@ public final class CompareCommand implements Callable<Integer> {
         .run(configs, registry, statistics, progress::replayed);
     TraceHardestBranches hardest = statistics.hardest(name, specs, 0, top);
     TraceChecksum checksum = new TraceChecksum(name, Checksums.sha256(file));
+    List<PipelineCoreFigures> timing = null;
+    if (pipeline != null && InstructionStreams.carriesInstructions(file)) {
+      timing = new ArrayList<>();
+      for (int p = 0; p < configs.size(); p++) {
+        // A predictor that failed the replay (a faulty plugin) is already reported there.
+        if (!results.get(p).failed()) {
+          timing.add(pipeline.singleCore(file, name, configs.get(p)));
+        }
+      }
+    }
     progress.traceFinished(name, Files.size(file), results.get(0).branches(),
         (System.nanoTime() - started) / 1e9);
-    return new TraceOutcome(results, hardest, checksum);
+    return new TraceOutcome(results, hardest, checksum, timing);
   }
 }

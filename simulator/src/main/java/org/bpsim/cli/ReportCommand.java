@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.bpsim.predictor.spi.SpecException;
 import org.bpsim.report.BranchesJson;
 import org.bpsim.report.Comparison;
+import org.bpsim.report.PipelineFigures;
+import org.bpsim.report.PipelineJson;
 import org.bpsim.report.Provenance;
 import org.bpsim.report.ReportFiles;
 import org.bpsim.report.ReportFolder;
@@ -35,7 +38,8 @@ import picocli.CommandLine.Spec;
     description = {"Render (or merge) results files written by 'bpsim compare' or "
         + "'bpsim run --format json' into a report folder, without re-running.",
         "A branches.json beside a results file carries its hardest branches over; without it "
-            + "the report has none for those traces.",
+            + "the report has none for those traces. A pipeline.json (compare --machine) "
+            + "beside one brings the timing model's section back (the last one found wins).",
         "When several files hold the same trace and predictor, the later file wins."})
 public final class ReportCommand implements Callable<Integer> {
   @Spec
@@ -59,6 +63,8 @@ public final class ReportCommand implements Callable<Integer> {
     Map<String, RunResult> merged = new LinkedHashMap<>();
     Map<String, TraceHardestBranches> hardest = new LinkedHashMap<>();
     List<TraceChecksum> checksums = new ArrayList<>();
+    // Timing-model figures are whole runs, not rows: the last results file with some wins.
+    Optional<PipelineFigures> pipeline = Optional.empty();
     for (Path given : inputs) {
       Path input = Files.isDirectory(given) ? given.resolve(ReportFiles.RESULTS_JSON) : given;
       for (RunResult r : ResultsJson.read(input)) {
@@ -69,6 +75,10 @@ public final class ReportCommand implements Callable<Integer> {
         for (TraceHardestBranches t : BranchesJson.read(branches)) {
           hardest.put(t.trace(), t);
         }
+      }
+      Path timing = input.toAbsolutePath().resolveSibling(PipelineJson.FILE_NAME);
+      if (Files.isRegularFile(timing)) {
+        pipeline = Optional.of(PipelineJson.read(timing));
       }
       checksums.add(new TraceChecksum(input.toString(), Checksums.sha256(input)));
     }
@@ -82,7 +92,7 @@ public final class ReportCommand implements Callable<Integer> {
         BpsimCommand.version(), Provenance.thisMachine(),
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), checksums);
     Comparison comparison = new Comparison(results, base, new ArrayList<>(hardest.values()),
-        provenance);
+        provenance, pipeline);
     ReportFolder.write(out, ReportFiles.of(comparison));
 
     PrintWriter stdout = spec.commandLine().getOut();

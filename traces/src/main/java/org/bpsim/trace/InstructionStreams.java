@@ -11,6 +11,19 @@ public final class InstructionStreams {
   }
 
   /**
+   * Whether {@code path} is in a format that {@link #open} reads (judged by its content, as
+   * {@link #open} does), so that callers can pass over other traces instead of failing on them.
+   */
+  public static boolean carriesInstructions(Path path) throws IOException {
+    try (TraceInput input = TraceInput.open(path)) {
+      byte[] head = input.peek(TraceFormat.DETECTION_BYTES);
+      TraceFormat format = head.length == 0 ? null
+          : TraceFormat.detect(head, path.getFileName().toString());
+      return format == TraceFormat.CBP2025 || format == TraceFormat.CHAMPSIM;
+    }
+  }
+
+  /**
    * Opens {@code path} as an instruction stream.
    *
    * @throws TraceFormatException if the file is not a format with full instruction streams
