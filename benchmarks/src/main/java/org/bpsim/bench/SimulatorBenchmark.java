@@ -1,7 +1,6 @@
-package org.bpsim.benchmarks;
+package org.bpsim.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,13 +34,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 @Fork(1)
 public class SimulatorBenchmark {
-  @Param("../shared/traces/champsim/bzip2.champsimtrace.xz")
+  @Param("champsim/bzip2.champsimtrace.xz")
   public String trace;
 
   @Param("2000000")
   public long instructions;
 
-  @Param("gshare")
+  @Param({"gshare", "tage:budget=64KB"})
   public String predictor;
 
   @Param("cbp2025")
@@ -52,11 +51,7 @@ public class SimulatorBenchmark {
 
   @Setup
   public void setUp() throws IOException {
-    path = Path.of(trace);
-    if (!Files.isRegularFile(path)) {
-      throw new IllegalStateException("no trace at " + path.toAbsolutePath()
-          + " (set -p trace=...)");
-    }
+    path = BenchmarkTraces.resolve(trace);
     PredictorRegistry registry = PredictorRegistry.builtIn();
     PredictorConfig config = registry.resolve(predictor);
     simulation = new Simulation(Machines.preset(machine), () -> registry.create(config), true, 0,
