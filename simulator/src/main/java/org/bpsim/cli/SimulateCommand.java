@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.bpsim.machine.MachineConfig;
 import org.bpsim.machine.Machines;
 import org.bpsim.pipeline.CoreResult;
+import org.bpsim.pipeline.Idealization;
 import org.bpsim.pipeline.LevelResult;
 import org.bpsim.pipeline.LlcMode;
 import org.bpsim.pipeline.Simulation;
@@ -57,6 +58,14 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--shared-address-space",
       description = "Do not keep the cores' addresses apart (they then share data).")
   boolean sharedAddressSpace;
+
+  @Option(names = "--perfect-branches",
+      description = "Limit study: every branch direction and target is predicted right.")
+  boolean perfectBranches;
+
+  @Option(names = "--perfect-caches",
+      description = "Limit study: every instruction and data access hits at no cost.")
+  boolean perfectCaches;
 
   @Option(names = "--warmup-instructions", paramLabel = "N", defaultValue = "0",
       description = "Instructions per core simulated before counting starts.")
@@ -103,7 +112,8 @@ public final class SimulateCommand implements Callable<Integer> {
     PredictorRegistry registry = PredictorRegistry.builtIn();
     PredictorConfig predictorConfig = registry.resolve(predictor);
     Simulation simulation = new Simulation(machineConfig, () -> registry.create(predictorConfig),
-        !sharedAddressSpace, warmup, maxInstructions == null ? Long.MAX_VALUE : maxInstructions);
+        !sharedAddressSpace, warmup, maxInstructions == null ? Long.MAX_VALUE : maxInstructions,
+        new Idealization(perfectBranches, perfectCaches));
     List<SimulationResult> results = new ArrayList<>();
     for (LlcMode mode : modes) {
       results.add(simulation.runWithBaselines(traces, mode, predictorConfig.canonicalSpec()));

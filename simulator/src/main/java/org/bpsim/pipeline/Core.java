@@ -53,6 +53,7 @@ final class Core {
   private final int lineShift;
   private final long warmup;
   private final long maxInstructions;
+  private final Idealization idealization;
 
   private InstructionStream stream;
   private final CoreCounters counters;
@@ -67,9 +68,10 @@ final class Core {
 
   Core(int id, Path trace, MachineConfig machine, BranchPredictor predictor,
       CacheHierarchy fetchChain, CacheHierarchy dataChain, Cache sharedLastLevel,
-      MainMemory memory, boolean separateAddressSpace, long warmup, long maxInstructions)
-      throws IOException {
+      MainMemory memory, boolean separateAddressSpace, long warmup, long maxInstructions,
+      Idealization idealization) throws IOException {
     this.id = id;
+    this.idealization = idealization;
     this.trace = trace;
     this.core = machine.core();
     this.predictor = predictor;
@@ -149,15 +151,22 @@ final class Core {
     for (int level = 0; level < dataCaches.length; level++) {
       writebacksBefore[level] = dataCaches[level].writebacks();
     }
-    fetch(stream.pc());
+    boolean realCaches = !idealization.perfectCaches();
+    if (realCaches) {
+      fetch(stream.pc());
+    }
     BranchKind kind = stream.branchKind();
     if (kind != null) {
-      branch(stream.pc(), kind, stream.taken(), stream.target());
+      if (!idealization.perfectBranches()) {
+        branch(stream.pc(), kind, stream.taken(), stream.target());
+      } else if (kind == BranchKind.CONDITIONAL) {
+        counters.conditionalBranches++;
+      }
     }
-    if (stream.isLoad()) {
+    if (realCaches && stream.isLoad()) {
       load(stream.loadAddress());
     }
-    if (stream.isStore()) {
+    if (realCaches && stream.isStore()) {
       store(stream.storeAddress());
     }
     for (int level = 0; level < dataCaches.length; level++) {

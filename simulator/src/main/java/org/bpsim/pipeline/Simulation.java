@@ -30,10 +30,19 @@ public final class Simulation {
   private final boolean separateAddressSpaces;
   private final long warmup;
   private final long maxInstructions;
+  private final Idealization idealization;
   private final ReplacementPolicies policies = ReplacementPolicies.builtIn();
 
   public Simulation(MachineConfig machine, Supplier<BranchPredictor> predictors,
       boolean separateAddressSpaces, long warmup, long maxInstructions) {
+    this(machine, predictors, separateAddressSpaces, warmup, maxInstructions, Idealization.NONE);
+  }
+
+  /** A simulation with parts of the machine made perfect, for limit studies. */
+  public Simulation(MachineConfig machine, Supplier<BranchPredictor> predictors,
+      boolean separateAddressSpaces, long warmup, long maxInstructions,
+      Idealization idealization) {
+    this.idealization = idealization;
     this.machine = machine;
     this.predictors = predictors;
     this.separateAddressSpaces = separateAddressSpaces;
@@ -120,7 +129,7 @@ public final class Simulation {
       }
       chains.add(new CacheHierarchy[] {fetch, dataChain});
       Core c = new Core(core, traces.get(core), machine, predictors.get(), fetch, dataChain,
-          shared, memory, separateAddressSpaces, warmup, maxInstructions);
+          shared, memory, separateAddressSpaces, warmup, maxInstructions, idealization);
       runners.add(new CoreRunner(c, machine, dataLevels, fetchLevels, shared));
     }
     if (shared != null) {
