@@ -25,7 +25,7 @@ public final class LTageProvider implements PredictorProvider {
   public List<Parameter> parameters() {
     List<Parameter> parameters = new ArrayList<>();
     parameters.add(TageOptions.budgetParameter());
-    parameters.add(Parameter.integer("loop_log_entries", 0, 0, 16,
+    parameters.add(Parameter.derivedInteger("loop_log_entries", 0, 16,
         "log2 loop predictor entries, 4-way (0 = preset: 5 / 3)"));
     parameters.addAll(TageOptions.shapeParameters());
     return parameters;

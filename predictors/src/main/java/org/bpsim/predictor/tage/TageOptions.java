@@ -21,21 +21,21 @@ public final class TageOptions {
   /** The TAGE shape keys; 0 keeps the preset's value. */
   public static List<Parameter> shapeParameters() {
     return List.of(
-        Parameter.integer("tables", 0, 0, 62, "tagged tables, even (0 = preset: 36 / 30)"),
-        Parameter.integer("min_history", 0, 0, 16384, "shortest history (0 = preset: 6 / 4)"),
-        Parameter.integer("max_history", 0, 0, 16384,
+        Parameter.derivedInteger("tables", 0, 62, "tagged tables, even (0 = preset: 36 / 30)"),
+        Parameter.derivedInteger("min_history", 0, 16384, "shortest history (0 = preset: 6 / 4)"),
+        Parameter.derivedInteger("max_history", 0, 16384,
             "longest history in history bits (0 = preset: 3000 / 1000)"),
-        Parameter.integer("log_bank_entries", 0, 0, 20,
+        Parameter.derivedInteger("log_bank_entries", 0, 20,
             "log2 entries per bank (0 = preset: 10 / 7)"),
-        Parameter.integer("short_banks", 0, 0, 256,
+        Parameter.derivedInteger("short_banks", 0, 256,
             "banks of the short-history tables (0 = preset: 10 / 9)"),
-        Parameter.integer("long_banks", 0, 0, 256,
+        Parameter.derivedInteger("long_banks", 0, 256,
             "banks of the long-history tables (0 = preset: 20 / 17)"),
-        Parameter.integer("short_tag_bits", 0, 0, 16, "tag width, short histories (0 = 8)"),
-        Parameter.integer("long_tag_bits", 0, 0, 16, "tag width, long histories (0 = 12)"),
-        Parameter.integer("counter_bits", 0, 0, 7, "prediction counter width (0 = 3)"),
-        Parameter.integer("u_bits", 0, 0, 4, "useful counter width (0 = preset: 1 / 2)"),
-        Parameter.integer("bimodal_bits", 0, 0, 24,
+        Parameter.derivedInteger("short_tag_bits", 0, 16, "tag width, short histories (0 = 8)"),
+        Parameter.derivedInteger("long_tag_bits", 0, 16, "tag width, long histories (0 = 12)"),
+        Parameter.derivedInteger("counter_bits", 0, 7, "prediction counter width (0 = 3)"),
+        Parameter.derivedInteger("u_bits", 0, 4, "useful counter width (0 = preset: 1 / 2)"),
+        Parameter.derivedInteger("bimodal_bits", 0, 24,
             "log2 bimodal entries (0 = preset: 13 / 12)"));
   }
 

@@ -6,9 +6,19 @@ import java.util.Locale;
 /**
  * One key a predictor accepts in its spec string, with its default and the values it allows.
  * Values are either whole numbers in a closed range or one of a list of words.
+ *
+ * @param derived whether the default means "decided by the other keys" (a preset); such a key
+ *     appears in the canonical spec only when the user sets it, so that {@code tage:budget=64KB}
+ *     stays the name of the predictor it fully determines
  */
 public record Parameter(String key, String description, String defaultValue, long min, long max,
-    List<String> choices) {
+    List<String> choices, boolean derived) {
+
+  /** A parameter whose default is a value of its own. */
+  public Parameter(String key, String description, String defaultValue, long min, long max,
+      List<String> choices) {
+    this(key, description, defaultValue, min, max, choices, false);
+  }
 
   public Parameter {
     choices = List.copyOf(choices);
@@ -24,6 +34,17 @@ public record Parameter(String key, String description, String defaultValue, lon
       throw new IllegalArgumentException("default of " + key + " outside its range");
     }
     return new Parameter(key, description, Long.toString(defaultValue), min, max, List.of());
+  }
+
+  /**
+   * A whole-number parameter in {@code [min, max]} whose default, 0, means "as the other keys
+   * (a preset) decide"; left out of the canonical spec unless set.
+   */
+  public static Parameter derivedInteger(String key, long min, long max, String description) {
+    if (min > 0) {
+      min = 0;
+    }
+    return new Parameter(key, description, "0", min, max, List.of(), true);
   }
 
   /** A parameter taking one of {@code choices}; the first is the default. */

@@ -13,10 +13,12 @@ import java.util.StringJoiner;
 public final class PredictorConfig {
   private final String name;
   private final Map<String, String> values;
+  private final java.util.Set<String> unsetDerived;
 
-  PredictorConfig(String name, Map<String, String> values) {
+  PredictorConfig(String name, Map<String, String> values, java.util.Set<String> unsetDerived) {
     this.name = name;
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    this.unsetDerived = java.util.Set.copyOf(unsetDerived);
   }
 
   public String name() {
@@ -47,13 +49,18 @@ public final class PredictorConfig {
     return value;
   }
 
-  /** {@code name:key=value,...} with every declared key, in declaration order. */
+  /**
+   * {@code name:key=value,...} with every declared key in declaration order, except derived keys
+   * the user left to the preset (see {@link Parameter#derived()}).
+   */
   public String canonicalSpec() {
-    if (values.isEmpty()) {
-      return name;
-    }
     StringJoiner joiner = new StringJoiner(",", name + ":", "");
-    values.forEach((k, v) -> joiner.add(k + "=" + v));
+    joiner.setEmptyValue(name);
+    values.forEach((k, v) -> {
+      if (!unsetDerived.contains(k)) {
+        joiner.add(k + "=" + v);
+      }
+    });
     return joiner.toString();
   }
 

@@ -62,12 +62,16 @@ public record PredictorSpec(String name, Map<String, String> values) {
       }
     }
     Map<String, String> resolved = new LinkedHashMap<>();
+    java.util.Set<String> unsetDerived = new java.util.HashSet<>();
     for (Parameter parameter : parameters) {
       String given = values.get(parameter.key());
-      resolved.put(parameter.key(),
-          given == null ? parameter.defaultValue() : parameter.validate(name, given));
+      String value = given == null ? parameter.defaultValue() : parameter.validate(name, given);
+      resolved.put(parameter.key(), value);
+      if (parameter.derived() && value.equals(parameter.defaultValue())) {
+        unsetDerived.add(parameter.key());
+      }
     }
-    PredictorConfig config = new PredictorConfig(name, resolved);
+    PredictorConfig config = new PredictorConfig(name, resolved, unsetDerived);
     provider.validate(config);
     return config;
   }

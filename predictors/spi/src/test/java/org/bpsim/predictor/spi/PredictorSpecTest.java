@@ -1,0 +1,61 @@
+package org.bpsim.predictor.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+final class PredictorSpecTest {
+  /** A provider with one plain key, one choice and one preset-derived key. */
+  private static final PredictorProvider PROVIDER = new PredictorProvider() {
+    @Override
+    public String name() {
+      return "demo";
+    }
+
+    @Override
+    public String description() {
+      return "test provider";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+      return List.of(Parameter.integer("bits", 10, 1, 20, "size"),
+          Parameter.choice("budget", List.of("64KB", "8KB"), "preset"),
+          Parameter.derivedInteger("tables", 2, 40, "0 = as the budget says"));
+    }
+
+    @Override
+    public BranchPredictor create(PredictorConfig config) {
+      throw new UnsupportedOperationException();
+    }
+  };
+
+  private static PredictorConfig resolve(String spec) {
+    return PredictorSpec.parse(spec).resolve(PROVIDER);
+  }
+
+  @Test
+  void canonicalSpecFillsInDefaultsButLeavesUnsetDerivedKeysToThePreset() {
+    assertEquals("demo:bits=10,budget=64KB", resolve("demo").canonicalSpec());
+    assertEquals("demo:bits=12,budget=8KB,tables=6",
+        resolve(" DEMO : budget=8kb , tables=6,bits=12").canonicalSpec());
+    assertEquals(0, resolve("demo").intValue("tables"));
+  }
+
+  @Test
+  void badSpecsSayWhatIsValid() {
+    SpecException unknown = assertThrows(SpecException.class, () -> resolve("demo:size=3"));
+    assertTrue(unknown.getMessage().contains("has no key 'size'")
+        && unknown.getMessage().contains("bits=1..20"), unknown.getMessage());
+    SpecException range = assertThrows(SpecException.class, () -> resolve("demo:bits=21"));
+    assertTrue(range.getMessage().contains("out of range (valid: 1..20)"), range.getMessage());
+    SpecException word = assertThrows(SpecException.class, () -> resolve("demo:budget=1KB"));
+    assertTrue(word.getMessage().contains("valid: 64KB|8KB"), word.getMessage());
+    assertThrows(SpecException.class, () -> resolve("demo:bits"));
+    assertThrows(SpecException.class, () -> resolve("demo:bits=1,bits=2"));
+    assertThrows(SpecException.class, () -> resolve(":bits=1"));
+  }
+}
