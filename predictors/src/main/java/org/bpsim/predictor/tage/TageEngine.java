@@ -55,8 +55,14 @@ public final class TageEngine {
   private final int[] pathRotation;
   /** Offset of each table from the first bank of its group: its rank among existing tables. */
   private final int[] bankSlot;
-  private final int[] groupBanks;
   private final int[] groupBase;
+  /** Per table, the first entry of its own bank when its group starts at bank 0. */
+  private final int[] tableBase;
+  /** End of the short group's entries (= its size, as it starts at 0). */
+  private final int shortEnd;
+  /** End and size of the long group's entries. */
+  private final int longEnd;
+  private final int longSize;
   private long path;
   private final long pathMask;
   private int tick;
@@ -141,10 +147,8 @@ public final class TageEngine {
       tagFoldShort[i] = history.addFold(length[i], config.tagBits(i) - 1);
     }
     this.bankSlot = new int[tables + 2];
-    this.groupBanks = new int[tables + 2];
     this.groupBase = new int[tables + 2];
     for (int i = 1; i <= tables; i++) {
-      groupBanks[i] = i < firstLong ? shortBanks : longBanks;
       groupBase[i] = i < firstLong ? 0 : longBase;
     }
     int shortRank = 0;
@@ -154,6 +158,13 @@ public final class TageEngine {
         bankSlot[i] = i < firstLong ? shortRank++ % shortBanks : longRank++ % longBanks;
       }
     }
+    this.tableBase = new int[tables + 2];
+    for (int i = 1; i <= tables; i++) {
+      tableBase[i] = groupBase[i] + (bankSlot[i] << logBank);
+    }
+    this.shortEnd = shortBanks << logBank;
+    this.longSize = longBanks << logBank;
+    this.longEnd = longBase + longSize;
     this.pathMask = (1L << pathBits) - 1;
     this.tickLimit = 1 << config.logUsefulPeriod();
     this.random = new SeededRandom(seed);
@@ -179,6 +190,8 @@ public final class TageEngine {
     // consecutive tables go to consecutive banks, starting at a bank picked by pc and path
     int longStart = firstBank(p ^ (int) lowBits(ph, length[firstLong]), longBanks);
     int shortStart = firstBank(p ^ (int) lowBits(ph, length[1]), shortBanks);
+    int longOffset = longStart << logBank;
+    int shortOffset = shortStart << logBank;
     long hits = 0;
     int[] folds = history.currentFolds();
     for (int i = 1; i < tables; i += 2) {
@@ -188,9 +201,9 @@ public final class TageEngine {
       int idx = (p ^ (p >>> addressShift[i]) ^ folds[indexFold[i]]
           ^ mixPath(ph, pathLength[i], pathRotation[i])) & bankMask;
       int t = (p ^ folds[tagFold[i]] ^ (folds[tagFoldShort[i]] << 1)) & tagMask[i];
-      int start = i >= firstLong ? longStart : shortStart;
       if (enabled[i]) {
-        int e = entryOf(i, start, idx);
+        int e = i >= firstLong ? longEntry(i, longOffset + idx)
+            : shortEntry(i, shortOffset + idx);
         index[i] = e;
         tags[i] = t;
         hits |= (tag[e] == t ? 1L : 0L) << i;
@@ -198,8 +211,9 @@ public final class TageEngine {
       int second = i + 1;
       if (enabled[second]) {
         // the second table of a pair sees the same history at another place of its bank
-        int e = entryOf(second, second >= firstLong ? longStart : shortStart,
-            idx ^ (t & bankMask));
+        int within = idx ^ (t & bankMask);
+        int e = second >= firstLong ? longEntry(second, longOffset + within)
+            : shortEntry(second, shortOffset + within);
         index[second] = e;
         tags[second] = t;
         hits |= (tag[e] == t ? 1L : 0L) << second;
@@ -260,14 +274,21 @@ public final class TageEngine {
     return rotate((a ^ high) & bankMask, rotation);
   }
 
-  /** Entry of {@code table} at {@code within} its bank, the group's banks starting at {@code start}. */
-  private int entryOf(int table, int start, int within) {
-    int bank = bankSlot[table] + start;
-    int banks = groupBanks[table];
-    if (bank >= banks) {
-      bank -= banks;
-    }
-    return groupBase[table] + (bank << logBank) + within;
+  /**
+   * Entry {@code offset} entries after the first of {@code table}'s bank (offset = the group's
+   * first bank, in entries, plus the place within the bank), wrapped around inside the short
+   * group: consecutive tables sit in consecutive banks, so the group's first bank (a hash of pc
+   * and path) spreads a branch's entries over the banks.
+   */
+  private int shortEntry(int table, int offset) {
+    int e = tableBase[table] + offset;
+    return e >= shortEnd ? e - shortEnd : e;
+  }
+
+  /** {@link #shortEntry} for a table of the long group. */
+  private int longEntry(int table, int offset) {
+    int e = tableBase[table] + offset;
+    return e >= longEnd ? e - longSize : e;
   }
 
   /** The first bank of a group: a hash of pc and the recent path, modulo the bank count. */
