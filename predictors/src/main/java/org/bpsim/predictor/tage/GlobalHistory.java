@@ -24,9 +24,15 @@ public final class GlobalHistory {
   private int[] compressed = new int[0];
   private int[] outPoint = new int[0];
   private int[] folded = new int[0];
-  /** Per fold, side by side for locality: length, width, width mask, out point. */
-  private int[] shapes = new int[0];
   private int folds;
+  /** Per fold, {@code 2^width - 1}. The per-fold arrays are separate so the update vectorizes. */
+  private int[] widthMask = new int[0];
+  /** Scratch: per fold, the bits that left its window since the last catch-up. */
+  private int[] leaving = new int[0];
+  /** Width of the narrowest fold: a catch-up of at most this many bits needs a single wrap. */
+  private int narrowest = Integer.MAX_VALUE;
+  /** Width of the widest fold: a single wrap also needs the shifted fold to fit in an int. */
+  private int widest;
   /** Bits pushed but not yet folded; at most {@link #MAX_BATCH}. */
   private int pending;
   /** How many bits one catch-up can fold: the window size. */
@@ -64,11 +70,11 @@ public final class GlobalHistory {
     compressed[folds] = width;
     outPoint[folds] = length % width;
     folded[folds] = 0;
-    shapes = Arrays.copyOf(shapes, 4 * (folds + 1));
-    shapes[4 * folds] = length;
-    shapes[4 * folds + 1] = width;
-    shapes[4 * folds + 2] = (1 << width) - 1;
-    shapes[4 * folds + 3] = length % width;
+    widthMask = Arrays.copyOf(widthMask, folds + 1);
+    widthMask[folds] = (1 << width) - 1;
+    leaving = new int[folds + 1];
+    narrowest = Math.min(narrowest, width);
+    widest = Math.max(widest, width);
     return folds++;
   }
 
@@ -128,15 +134,30 @@ public final class GlobalHistory {
     int groupMask = (1 << count) - 1;
     // the new bits as a group, first-pushed highest, read from the newest window
     int in = w[top & mask] & groupMask;
-    int[] shape = shapes;
     int[] values = folded;
-    for (int f = 0, n = folds; f < n; f++) {
-      int length = shape[4 * f];
-      int width = shape[4 * f + 1];
-      int m = shape[4 * f + 2];
-      // the bits that left this fold's window meanwhile, in the same order, read in one go
-      int out = w[(top + length) & mask] & groupMask;
-      int c = (values[f] << count) ^ in ^ (out << shape[4 * f + 3]);
+    int[] lengths = original;
+    int[] widths = compressed;
+    int[] outs = outPoint;
+    int[] masks = widthMask;
+    int[] left = leaving;
+    int n = folds;
+    // the bits that left each fold's window meanwhile, in the same order, read in one go
+    for (int f = 0; f < n; f++) {
+      left[f] = w[(top + lengths[f]) & mask] & groupMask;
+    }
+    if (count <= narrowest && widest + count < Integer.SIZE) {
+      // the usual case: no more bits came in than the fold is wide, so the bits shifted past the
+      // top wrap around to the bottom in one go (a loop the JIT can vectorize)
+      for (int f = 0; f < n; f++) {
+        int c = (values[f] << count) ^ in ^ (left[f] << outs[f]);
+        values[f] = (c & masks[f]) ^ (c >>> widths[f]);
+      }
+      return;
+    }
+    for (int f = 0; f < n; f++) {
+      int width = widths[f];
+      int m = masks[f];
+      int c = (values[f] << count) ^ in ^ (left[f] << outs[f]);
       // bits shifted past the top wrap around to the bottom: twice is enough from 4 bits wide
       c = (c & m) ^ (c >>> width);
       c = (c & m) ^ (c >>> width);

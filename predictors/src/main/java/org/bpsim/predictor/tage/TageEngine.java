@@ -19,7 +19,6 @@ public final class TageEngine {
   private final int tables;
   private final boolean[] enabled;
   private final int[] length;
-  private final int[] tagMask;
   private final int logBank;
   private final int bankMask;
   private final int firstLong;
@@ -53,10 +52,26 @@ public final class TageEngine {
   private final int[] addressShift;
   private final int[] pathLength;
   private final int[] pathRotation;
+  /**
+   * What the lookup of pair (i, i + 1) needs, packed in one int at index i so that the 18 pairs'
+   * lookups read one constant each instead of six: address shift (bits 0-4; Java shifts an int by
+   * the low five bits anyway), path rotation (5-9), path length (10-14), tag width (15-19), and
+   * whether each table of the pair exists ({@link #FIRST_ENABLED}, {@link #SECOND_ENABLED}).
+   */
+  private final int[] pairShape;
+  private static final int FIRST_ENABLED = 1 << 20;
+  private static final int SECOND_ENABLED = 1 << 21;
+  private static final int BOTH_ENABLED = FIRST_ENABLED | SECOND_ENABLED;
   /** Offset of each table from the first bank of its group: its rank among existing tables. */
   private final int[] bankSlot;
-  private final int[] groupBanks;
   private final int[] groupBase;
+  /** Per table, the first entry of its own bank when its group starts at bank 0. */
+  private final int[] tableBase;
+  /** End of the short group's entries (= its size, as it starts at 0). */
+  private final int shortEnd;
+  /** End and size of the long group's entries. */
+  private final int longEnd;
+  private final int longSize;
   private long path;
   private final long pathMask;
   private int tick;
@@ -87,10 +102,8 @@ public final class TageEngine {
     this.tables = config.tables();
     this.enabled = new boolean[tables + 2];
     this.length = config.historyLengths();
-    this.tagMask = new int[tables + 2];
     for (int i = 1; i <= tables; i++) {
       enabled[i] = config.enabled(i);
-      tagMask[i] = (1 << config.tagBits(i)) - 1;
     }
     this.logBank = config.logBankEntries();
     this.bankMask = (1 << logBank) - 1;
@@ -141,10 +154,8 @@ public final class TageEngine {
       tagFoldShort[i] = history.addFold(length[i], config.tagBits(i) - 1);
     }
     this.bankSlot = new int[tables + 2];
-    this.groupBanks = new int[tables + 2];
     this.groupBase = new int[tables + 2];
     for (int i = 1; i <= tables; i++) {
-      groupBanks[i] = i < firstLong ? shortBanks : longBanks;
       groupBase[i] = i < firstLong ? 0 : longBase;
     }
     int shortRank = 0;
@@ -154,6 +165,19 @@ public final class TageEngine {
         bankSlot[i] = i < firstLong ? shortRank++ % shortBanks : longRank++ % longBanks;
       }
     }
+    this.pairShape = new int[tables + 2];
+    for (int i = 1; i < tables; i += 2) {
+      pairShape[i] = (addressShift[i] & 31) | pathRotation[i] << 5 | pathLength[i] << 10
+          | config.tagBits(i) << 15 | (enabled[i] ? FIRST_ENABLED : 0)
+          | (enabled[i + 1] ? SECOND_ENABLED : 0);
+    }
+    this.tableBase = new int[tables + 2];
+    for (int i = 1; i <= tables; i++) {
+      tableBase[i] = groupBase[i] + (bankSlot[i] << logBank);
+    }
+    this.shortEnd = shortBanks << logBank;
+    this.longSize = longBanks << logBank;
+    this.longEnd = longBase + longSize;
     this.pathMask = (1L << pathBits) - 1;
     this.tickLimit = 1 << config.logUsefulPeriod();
     this.random = new SeededRandom(seed);
@@ -179,27 +203,32 @@ public final class TageEngine {
     // consecutive tables go to consecutive banks, starting at a bank picked by pc and path
     int longStart = firstBank(p ^ (int) lowBits(ph, length[firstLong]), longBanks);
     int shortStart = firstBank(p ^ (int) lowBits(ph, length[1]), shortBanks);
+    int longOffset = longStart << logBank;
+    int shortOffset = shortStart << logBank;
     long hits = 0;
     int[] folds = history.currentFolds();
     for (int i = 1; i < tables; i += 2) {
-      if (!pairUsed[i]) {
+      int shape = pairShape[i];
+      if ((shape & BOTH_ENABLED) == 0) {
         continue;
       }
-      int idx = (p ^ (p >>> addressShift[i]) ^ folds[indexFold[i]]
-          ^ mixPath(ph, pathLength[i], pathRotation[i])) & bankMask;
-      int t = (p ^ folds[tagFold[i]] ^ (folds[tagFoldShort[i]] << 1)) & tagMask[i];
-      int start = i >= firstLong ? longStart : shortStart;
-      if (enabled[i]) {
-        int e = entryOf(i, start, idx);
+      int idx = (p ^ (p >>> (shape & 31)) ^ folds[indexFold[i]]
+          ^ mixPath(ph, (shape >>> 10) & 31, (shape >>> 5) & 31)) & bankMask;
+      int t = (p ^ folds[tagFold[i]] ^ (folds[tagFoldShort[i]] << 1))
+          & ((1 << ((shape >>> 15) & 31)) - 1);
+      if ((shape & FIRST_ENABLED) != 0) {
+        int e = i >= firstLong ? longEntry(i, longOffset + idx)
+            : shortEntry(i, shortOffset + idx);
         index[i] = e;
         tags[i] = t;
         hits |= (tag[e] == t ? 1L : 0L) << i;
       }
       int second = i + 1;
-      if (enabled[second]) {
+      if ((shape & SECOND_ENABLED) != 0) {
         // the second table of a pair sees the same history at another place of its bank
-        int e = entryOf(second, second >= firstLong ? longStart : shortStart,
-            idx ^ (t & bankMask));
+        int within = idx ^ (t & bankMask);
+        int e = second >= firstLong ? longEntry(second, longOffset + within)
+            : shortEntry(second, shortOffset + within);
         index[second] = e;
         tags[second] = t;
         hits |= (tag[e] == t ? 1L : 0L) << second;
@@ -260,14 +289,21 @@ public final class TageEngine {
     return rotate((a ^ high) & bankMask, rotation);
   }
 
-  /** Entry of {@code table} at {@code within} its bank, the group's banks starting at {@code start}. */
-  private int entryOf(int table, int start, int within) {
-    int bank = bankSlot[table] + start;
-    int banks = groupBanks[table];
-    if (bank >= banks) {
-      bank -= banks;
-    }
-    return groupBase[table] + (bank << logBank) + within;
+  /**
+   * Entry {@code offset} entries after the first of {@code table}'s bank (offset = the group's
+   * first bank, in entries, plus the place within the bank), wrapped around inside the short
+   * group: consecutive tables sit in consecutive banks, so the group's first bank (a hash of pc
+   * and path) spreads a branch's entries over the banks.
+   */
+  private int shortEntry(int table, int offset) {
+    int e = tableBase[table] + offset;
+    return e >= shortEnd ? e - shortEnd : e;
+  }
+
+  /** {@link #shortEntry} for a table of the long group. */
+  private int longEntry(int table, int offset) {
+    int e = tableBase[table] + offset;
+    return e >= longEnd ? e - longSize : e;
   }
 
   /** The first bank of a group: a hash of pc and the recent path, modulo the bank count. */

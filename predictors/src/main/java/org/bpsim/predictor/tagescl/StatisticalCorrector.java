@@ -42,6 +42,11 @@ public final class StatisticalCorrector {
   private final int[] tableMask;
   private final int[] tableLength;
   private final int[] tableNumber;
+  /** Per table, the mask of its history length, and the five shifts of {@link #gehlShifts}. */
+  private final long[] tableLengthMask;
+  private final int[] tableShifts;
+  /** Per component, 1 if a confident weight raises the update threshold, else 0. */
+  private final int[] thresholdBit;
 
   private int updateThreshold = 35 << 3;
   private final int[] localThreshold = new int[1 << LOG_THRESHOLDS];
@@ -134,6 +139,18 @@ public final class StatisticalCorrector {
         tableNumber[t] = k;
       }
     }
+    this.tableLengthMask = new long[tables];
+    this.tableShifts = new int[5 * tables];
+    for (int t = 0; t < tables; t++) {
+      int length = tableLength[t];
+      int k = tableNumber[t];
+      tableLengthMask[t] = length >= 64 ? -1L : (1L << length) - 1;
+      System.arraycopy(gehlShifts(k), 0, tableShifts, 5 * t, 5);
+    }
+    this.thresholdBit = new int[components];
+    for (int c = 0; c < components; c++) {
+      thresholdBit[c] = inThreshold[c] ? 1 : 0;
+    }
     this.local = new long[Math.max(1, config.localHistories())];
     this.secondLocal = new long[Math.max(1, config.secondLocalHistories())];
     Arrays.fill(secondLocal, 3);
@@ -182,16 +199,21 @@ public final class StatisticalCorrector {
     return (p ^ (p >>> 10)) & (thirdLocal.length - 1);
   }
 
-  /** Folds a masked history into a table index by XORing shifted copies with the address. */
-  private static int gehlIndex(long address, long history, int length, int table, int mask) {
-    long h = length >= 64 ? history : history & ((1L << length) - 1);
-    long x = address ^ h ^ (h >>> (8 - table)) ^ (h >>> (16 - 2 * table))
-        ^ (h >>> (24 - 3 * table)) ^ (h >>> (32 - 3 * table)) ^ (h >>> (40 - 4 * table));
-    return (int) x & mask;
+  /**
+   * The five shifts by which table number {@code k} of a component XORs copies of its masked
+   * history onto the address to make its index: a different folding for each table.
+   */
+  private static int[] gehlShifts(int k) {
+    return new int[] {8 - k, 16 - 2 * k, 24 - 3 * k, 32 - 3 * k, 40 - 4 * k};
   }
 
   private static boolean confident(byte w) {
     return w >= 0;
+  }
+
+  /** 1 if {@link #confident}, else 0. */
+  private static int confidentBit(byte w) {
+    return (w >>> 31) ^ 1;
   }
 
   /**
@@ -221,22 +243,33 @@ public final class StatisticalCorrector {
     int total = confident(biasWeight[weightIndex]) ? 2 * biasSum : biasSum;
     int thresholdBoost = confident(biasWeight[weightIndex]) ? 1 : 0;
     long path = tage.pathHistory();
+    int[] first = firstTable;
+    int[] offset = tableOffset;
+    int[] mask = tableMask;
+    long[] lengthMask = tableLengthMask;
+    int[] shifts = tableShifts;
+    int[] lastIndex = index;
+    byte[] counter = counters;
     for (int c = 0; c < components; c++) {
       long h = history(source[c], p, path);
       long address = withTagePrediction[c] ? ((long) p << 1) + pred : p;
       int s = 0;
-      for (int t = firstTable[c]; t < firstTable[c + 1]; t++) {
-        int i = tableOffset[t]
-            + gehlIndex(address, h, tableLength[t], tableNumber[t], tableMask[t]);
-        index[t] = i;
-        s += 2 * counters[i] + 1;
+      for (int t = first[c], end = first[c + 1]; t < end; t++) {
+        // the index folds the masked history onto the address with shifted copies
+        long l = h & lengthMask[t];
+        int k = 5 * t;
+        long x = address ^ l ^ (l >>> shifts[k]) ^ (l >>> shifts[k + 1])
+            ^ (l >>> shifts[k + 2]) ^ (l >>> shifts[k + 3]) ^ (l >>> shifts[k + 4]);
+        int i = offset[t] + ((int) x & mask[t]);
+        lastIndex[t] = i;
+        s += 2 * counter[i] + 1;
       }
       componentSum[c] = s;
-      boolean strong = confident(weight[c][weightIndex]);
-      total += strong ? 2 * s : s;
-      if (strong && inThreshold[c]) {
-        thresholdBoost++;
-      }
+      // without branches: whether a weight is confident depends on the address, so a branch on
+      // it would often be mispredicted; a confident component counts double
+      int strong = confidentBit(weight[c][weightIndex]);
+      total += s << strong;
+      thresholdBoost += strong & thresholdBit[c];
     }
     sum = total;
     threshold = (updateThreshold >> 3) + localThreshold[thresholdIndex]
