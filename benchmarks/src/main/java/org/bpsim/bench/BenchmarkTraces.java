@@ -34,6 +34,21 @@ final class BenchmarkTraces {
         + Paths.get(shared, "traces") + "); pass -p trace=PATH");
   }
 
+  /** Conditional branches in each batch, so a benchmark can report predictions per second. */
+  static int[] conditionalCounts(List<BranchBatch> batches) {
+    int[] counts = new int[batches.size()];
+    byte conditional = org.bpsim.predictor.spi.BranchKind.CONDITIONAL.code();
+    for (int b = 0; b < batches.size(); b++) {
+      BranchBatch batch = batches.get(b);
+      for (int i = 0; i < batch.size(); i++) {
+        if (batch.kind[i] == conditional) {
+          counts[b]++;
+        }
+      }
+    }
+    return counts;
+  }
+
   /** Decodes up to {@code maxBranches} branches of a trace into batches kept in memory. */
   static List<BranchBatch> predecode(Path trace, long maxBranches) {
     List<BranchBatch> batches = new ArrayList<>();

@@ -3,7 +3,6 @@ package org.bpsim.bench;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bpsim.predictor.registry.PredictorRegistry;
-import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.predictor.spi.BranchPredictor;
 import org.bpsim.sim.BranchStatistics;
 import org.bpsim.sim.Replay;
@@ -35,7 +34,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Thread)
 public class BranchStatisticsBenchmark {
-  private static final byte CONDITIONAL = BranchKind.CONDITIONAL.code();
 
   @Param({"plain", "statistics"})
   public String mode;
@@ -62,15 +60,7 @@ public class BranchStatisticsBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     batches = BenchmarkTraces.predecode(BenchmarkTraces.resolve(trace), branches);
-    conditionalCounts = new int[batches.size()];
-    for (int b = 0; b < batches.size(); b++) {
-      BranchBatch batch = batches.get(b);
-      for (int i = 0; i < batch.size(); i++) {
-        if (batch.kind[i] == CONDITIONAL) {
-          conditionalCounts[b]++;
-        }
-      }
-    }
+    conditionalCounts = BenchmarkTraces.conditionalCounts(batches);
     PredictorRegistry registry = PredictorRegistry.builtIn();
     predictors = new BranchPredictor[] {registry.create(registry.resolve("bimodal")),
         registry.create(registry.resolve("gshare"))};

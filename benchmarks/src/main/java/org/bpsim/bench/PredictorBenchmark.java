@@ -3,7 +3,6 @@ package org.bpsim.bench;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bpsim.predictor.registry.PredictorRegistry;
-import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.predictor.spi.BranchPredictor;
 import org.bpsim.sim.Replay;
 import org.bpsim.trace.BranchBatch;
@@ -34,7 +33,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Thread)
 public class PredictorBenchmark {
-  private static final byte CONDITIONAL = BranchKind.CONDITIONAL.code();
 
   @Param({"bimodal", "gshare", "perceptron", "hashed-perceptron", "tournament",
       "tage:budget=64KB", "tage:budget=8KB", "ltage:budget=64KB", "tage-sc-l:budget=64KB",
@@ -62,15 +60,7 @@ public class PredictorBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     batches = BenchmarkTraces.predecode(BenchmarkTraces.resolve(trace), branches);
-    conditionalCounts = new int[batches.size()];
-    for (int b = 0; b < batches.size(); b++) {
-      BranchBatch batch = batches.get(b);
-      for (int i = 0; i < batch.size(); i++) {
-        if (batch.kind[i] == CONDITIONAL) {
-          conditionalCounts[b]++;
-        }
-      }
-    }
+    conditionalCounts = BenchmarkTraces.conditionalCounts(batches);
     PredictorRegistry registry = PredictorRegistry.builtIn();
     instance = registry.create(registry.resolve(predictor));
   }
