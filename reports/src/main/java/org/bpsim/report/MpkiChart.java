@@ -44,14 +44,23 @@ final class MpkiChart {
 
   static JFreeChart barChart(String title, String valueLabel, DefaultCategoryDataset dataset,
       int width) {
+    return categoryChart(title, valueLabel, dataset, width, new BarRenderer(), 0.04);
+  }
+
+  /**
+   * A category chart in the report's style: flat bars of at most {@code maxBarWidth} of the axis,
+   * category labels wrapped when they fit and slanted when they do not, fixed-locale ticks.
+   */
+  static JFreeChart categoryChart(String title, String valueLabel,
+      DefaultCategoryDataset dataset, int width, BarRenderer renderer, double maxBarWidth) {
     JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT,
         new CategoryPlot(dataset, new org.jfree.chart.axis.CategoryAxis(null),
-            new org.jfree.chart.axis.NumberAxis(valueLabel), new BarRenderer()), true);
+            new org.jfree.chart.axis.NumberAxis(valueLabel), renderer), true);
     CategoryPlot plot = (CategoryPlot) chart.getPlot();
     plot.setOrientation(PlotOrientation.VERTICAL);
     ChartStyle.apply(chart);
-    ChartStyle.flatBars((BarRenderer) plot.getRenderer());
-    ((BarRenderer) plot.getRenderer()).setMaximumBarWidth(0.04);
+    ChartStyle.flatBars(renderer);
+    renderer.setMaximumBarWidth(maxBarWidth);
     if (ChartWidth.labelsFit(dataset, width)) {
       plot.getDomainAxis().setMaximumCategoryLabelLines(2);
     } else {

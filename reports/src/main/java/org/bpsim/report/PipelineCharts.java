@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.CategoryLabelPositions;
-import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 
@@ -105,23 +102,7 @@ final class PipelineCharts {
 
   private static JFreeChart stackedBarChart(String title, String valueLabel,
       DefaultCategoryDataset dataset, int width) {
-    StackedBarRenderer renderer = new StackedBarRenderer();
-    JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT,
-        new CategoryPlot(dataset, new org.jfree.chart.axis.CategoryAxis(null),
-            new org.jfree.chart.axis.NumberAxis(valueLabel), renderer), true);
-    CategoryPlot plot = (CategoryPlot) chart.getPlot();
-    ChartStyle.apply(chart);
-    ChartStyle.flatBars((BarRenderer) plot.getRenderer());
-    ((BarRenderer) plot.getRenderer()).setMaximumBarWidth(0.06);
-    if (ChartWidth.labelsFit(dataset, width)) {
-      plot.getDomainAxis().setMaximumCategoryLabelLines(2);
-    } else {
-      plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-      plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(4f);
-    }
-    plot.setDomainGridlinesVisible(false);
-    plot.setRangeGridlinesVisible(true);
-    ChartStyle.rootLocaleTicks(plot.getRangeAxis(), "#,##0.##");
-    return chart;
+    return MpkiChart.categoryChart(title, valueLabel, dataset, width, new StackedBarRenderer(),
+        0.06);
   }
 }
