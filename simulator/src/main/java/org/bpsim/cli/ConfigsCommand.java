@@ -43,9 +43,9 @@ public final class ConfigsCommand implements Callable<Integer> {
       for (CacheConfig level : machine.dataCaches().levels()) {
         caches.append(", ").append(describe(level));
       }
-      out.printf(Locale.ROOT, "%-10s %d-wide, ROB %d, mispredict %d cycles; %s; memory %d "
+      out.printf(Locale.ROOT, "%-10s %d-wide, ROB %d, execute %d cycles after fetch; %s; memory %d "
               + "cycles%n           %s%n", name, machine.core().width(), machine.core().robSize(),
-          machine.core().mispredictionPenalty(), caches, machine.memory().latency(),
+          machine.core().fetchToExecute(), caches, machine.memory().latency(),
           machine.description());
     }
     out.flush();

@@ -1,32 +1,58 @@
 package org.bpsim.machine;
 
 /**
- * One core's pipeline parameters for the interval model.
+ * One core's pipeline parameters for the dataflow timing model (see docs/pipeline.md).
  *
- * @param width instructions dispatched (and committed) per cycle at best
- * @param robSize reorder buffer entries: how far ahead independent misses can overlap
- * @param frontendStages cycles to refill the front end after a redirect
- * @param branchResolution cycles from a mispredicted branch's dispatch to its resolution
+ * @param width instructions fetched (and dispatched) per cycle at best
+ * @param robSize instruction window (reorder buffer) entries: fetch stalls while it is full
+ * @param fetchToExecute cycles from fetch to the earliest execution (the pipeline fill); a
+ *     mispredicted branch redirects fetch when it executes, so this is also the least
+ *     misprediction penalty
+ * @param maxBranchesPerFetch branches one fetch group may hold (0: no limit)
+ * @param fetchStopsAtTaken whether a taken branch ends its fetch group
+ * @param fetchStopsAtIndirect whether an indirect jump or call ends its fetch group
+ * @param aluLanes non-memory instructions that can start executing per cycle
+ * @param memoryLanes loads and stores that can start executing per cycle
+ * @param latencies execution latencies by instruction class
+ * @param perfectTargets whether branch targets are always known at fetch (no BTB or return
+ *     address stack misses), as in a model that only studies direction prediction
  * @param btbSets branch target buffer sets
  * @param btbWays branch target buffer ways
  * @param rasEntries return address stack entries
  */
-public record CoreConfig(int width, int robSize, int frontendStages, int branchResolution,
-    int btbSets, int btbWays, int rasEntries) {
+public record CoreConfig(int width, int robSize, int fetchToExecute, int maxBranchesPerFetch,
+    boolean fetchStopsAtTaken, boolean fetchStopsAtIndirect, int aluLanes, int memoryLanes,
+    ExecutionLatencies latencies, boolean perfectTargets, int btbSets, int btbWays,
+    int rasEntries) {
 
   public CoreConfig {
     positive("width", width);
     positive("robSize", robSize);
-    nonNegative("frontendStages", frontendStages);
-    nonNegative("branchResolution", branchResolution);
+    nonNegative("fetchToExecute", fetchToExecute);
+    nonNegative("fetch.maxBranches", maxBranchesPerFetch);
+    positive("lanes.alu", aluLanes);
+    positive("lanes.memory", memoryLanes);
     positive("btb.sets", btbSets);
     positive("btb.ways", btbWays);
     positive("rasEntries", rasEntries);
   }
 
-  /** Cycles a direction or target misprediction costs: refill the front end plus resolution. */
-  public int mispredictionPenalty() {
-    return frontendStages + branchResolution;
+  /**
+   * Cycles an instruction takes to execute once it has started, by class.
+   *
+   * @param simple one-cycle integer operations, branches and stores
+   * @param floatingPoint floating-point and SIMD operations
+   * @param slowInteger multiplies, divides and the like
+   * @param addressGeneration a load's or store's address computation before the cache access
+   */
+  public record ExecutionLatencies(int simple, int floatingPoint, int slowInteger,
+      int addressGeneration) {
+    public ExecutionLatencies {
+      positive("latency.simple", simple);
+      positive("latency.floatingPoint", floatingPoint);
+      positive("latency.slowInteger", slowInteger);
+      nonNegative("latency.addressGeneration", addressGeneration);
+    }
   }
 
   private static void positive(String name, int value) {

@@ -28,8 +28,14 @@ public final class Machines {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Set<String> ROOT_KEYS =
       Set.of("name", "description", "core", "caches", "memory");
-  private static final Set<String> CORE_KEYS = Set.of("width", "robSize", "frontendStages",
-      "branchResolution", "btb", "rasEntries");
+  private static final Set<String> CORE_KEYS = Set.of("width", "robSize", "fetchToExecute",
+      "fetch", "lanes", "latency", "targets", "btb", "rasEntries");
+  private static final Set<String> FETCH_KEYS = Set.of("maxBranches", "stopAtTaken",
+      "stopAtIndirect");
+  private static final Set<String> LANE_KEYS = Set.of("alu", "memory");
+  private static final Set<String> LATENCY_KEYS = Set.of("simple", "floatingPoint",
+      "slowInteger", "addressGeneration");
+  private static final Set<String> TARGETS = Set.of("btb", "perfect");
   private static final Set<String> BTB_KEYS = Set.of("sets", "ways");
   private static final Set<String> MEMORY_KEYS = Set.of("latency", "cyclesPerBlock");
 
@@ -78,6 +84,17 @@ public final class Machines {
     keys(file, "core", core, CORE_KEYS);
     JsonNode btb = object(file, core, "btb");
     keys(file, "core.btb", btb, BTB_KEYS);
+    JsonNode fetch = object(file, core, "fetch");
+    keys(file, "core.fetch", fetch, FETCH_KEYS);
+    JsonNode lanes = object(file, core, "lanes");
+    keys(file, "core.lanes", lanes, LANE_KEYS);
+    JsonNode latency = object(file, core, "latency");
+    keys(file, "core.latency", latency, LATENCY_KEYS);
+    JsonNode targets = core.get("targets");
+    if (targets == null || !targets.isTextual() || !TARGETS.contains(targets.asText())) {
+      throw new UserException(file + ": core.targets must be \"btb\" or \"perfect\", not "
+          + targets);
+    }
     JsonNode memory = object(file, root, "memory");
     keys(file, "memory", memory, MEMORY_KEYS);
     HierarchyConfig data = HierarchyJson.parse(file, root);
@@ -86,10 +103,19 @@ public final class Machines {
       throw new UserException(file + ": missing caches.instruction");
     }
     try {
+      CoreConfig.ExecutionLatencies latencies = new CoreConfig.ExecutionLatencies(
+          integer(file, latency, "simple", "core.latency."),
+          integer(file, latency, "floatingPoint", "core.latency."),
+          integer(file, latency, "slowInteger", "core.latency."),
+          integer(file, latency, "addressGeneration", "core.latency."));
       CoreConfig coreConfig = new CoreConfig(
           integer(file, core, "width", "core."), integer(file, core, "robSize", "core."),
-          integer(file, core, "frontendStages", "core."),
-          integer(file, core, "branchResolution", "core."),
+          integer(file, core, "fetchToExecute", "core."),
+          integer(file, fetch, "maxBranches", "core.fetch."),
+          bool(file, fetch, "stopAtTaken", "core.fetch."),
+          bool(file, fetch, "stopAtIndirect", "core.fetch."),
+          integer(file, lanes, "alu", "core.lanes."), integer(file, lanes, "memory", "core.lanes."),
+          latencies, targets.asText().equals("perfect"),
           integer(file, btb, "sets", "core.btb."), integer(file, btb, "ways", "core.btb."),
           integer(file, core, "rasEntries", "core."));
       MemoryConfig memoryConfig = new MemoryConfig(integer(file, memory, "latency", "memory."),
@@ -118,6 +144,17 @@ public final class Machines {
           + node);
     }
     return node.asInt();
+  }
+
+  private static boolean bool(Path file, JsonNode parent, String key, String prefix) {
+    JsonNode node = parent.get(key);
+    if (node == null) {
+      throw new UserException(file + ": missing " + prefix + key);
+    }
+    if (!node.isBoolean()) {
+      throw new UserException(file + ": " + prefix + key + " must be true or false, not " + node);
+    }
+    return node.asBoolean();
   }
 
   private static void keys(Path file, String where, JsonNode node, Set<String> allowed) {

@@ -8,35 +8,41 @@ import org.bpsim.machine.CoreConfig;
 import org.bpsim.machine.MachineConfig;
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.predictor.spi.BranchPredictor;
+import org.bpsim.trace.ExecutionClass;
 import org.bpsim.trace.InstructionStream;
 import org.bpsim.trace.InstructionStreams;
 import org.bpsim.trace.TraceFormatException;
 
 /**
- * One core under the first-order interval model (Karkhanis and Smith, ISCA 2004; Eyerman,
- * Eeckhout, Karkhanis and Smith, TOCS 2009). Without miss events the core dispatches
- * {@code width} instructions a cycle. Miss events interrupt that steady state and each adds its
- * own penalty:
+ * One core under a trace-driven dataflow timing model, the kind the CBP-2025 kit uses (its
+ * {@code lib/uarchsim.cc}): each instruction is placed in time as it is fetched, in program
+ * order, with no wrong-path work.
  *
  * <ul>
- *   <li>a branch direction misprediction (from the predictor) or target misprediction (BTB miss
- *       or wrong BTB target for taken branches, return address stack for returns) costs the
- *       front-end refill plus the branch's resolution time;
- *   <li>an instruction-cache miss stalls fetch for the latency of the level that supplies the
- *       line (the L1I is accessed once per new fetch line);
- *   <li>a load that misses the L1D stalls commit for the supplying level's latency (memory: the
- *       last level's latency plus the memory latency and any queueing for the memory channel),
- *       except that misses within one reorder-buffer window (fewer than {@code robSize}
- *       instructions after the miss that opened the window) overlap with it: they add only what
- *       their latency exceeds the window's (memory-level parallelism);
- *   <li>stores retire into a write buffer: they update the caches but never stall.
+ *   <li>Fetch takes up to {@code width} instructions a cycle; a group also ends at a taken
+ *       branch, an indirect branch or after {@code maxBranchesPerFetch} branches, as configured.
+ *       An instruction-cache miss holds fetch for the latency of the level that supplies the
+ *       line.
+ *   <li>An instruction starts executing {@code fetchToExecute} cycles after its fetch at the
+ *       earliest, once its source registers are ready and a lane (ALU or load/store) is free in
+ *       that cycle; it then takes its class's latency. A load takes address generation plus the
+ *       latency of the level that supplies it, unless a recent store to the same word forwards
+ *       the data, and waits for a line still being filled by an earlier miss.
+ *   <li>Instructions retire in order as soon as they are done (no retire width); the window
+ *       holds {@code robSize} of them and fetch waits while it is full.
+ *   <li>A mispredicted branch (direction, or target when targets are not perfect) stops useful
+ *       fetch until it executes: fetch resumes at the branch's completion cycle.
  * </ul>
  *
- * Cycles = instructions / width + the penalties, which is also the CPI stack. Dependences and
- * execution latencies are outside the first-order model: a trace without miss events runs at
- * exactly {@code width} instructions per cycle.
+ * Cycles are the completion cycle of the last instruction. Each advance of the fetch cycle is
+ * charged to its cause (a new fetch group: {@code base}; a misprediction: {@code branch}; an
+ * instruction miss: {@code icache}; a full window: whatever made its oldest instruction late),
+ * and the final drain to whatever made the last instruction late, so the CPI stack adds up.
  */
 final class Core {
+  /** Stall causes: 0 is the base (no miss), 1..levels-1 a data level, levels the memory. */
+  private static final int BASE = 0;
+
   private final int id;
   private final Path trace;
   private final CoreConfig core;
@@ -51,6 +57,7 @@ final class Core {
   private final MainMemory memory;
   private final long addressTag;
   private final int lineShift;
+  private final int dataLineShift;
   private final long warmup;
   private final long maxInstructions;
   private final Idealization idealization;
@@ -61,10 +68,19 @@ final class Core {
   private CoreCounters atFinish;
   private long totalInstructions;
   private long lastFetchLine = -1;
-  private long windowStart = Long.MIN_VALUE / 2;
-  private long windowLatency;
   private final Cache[] dataCaches;
   private final long[] writebacksBefore;
+
+  private final InstructionWindow window;
+  private final LaneSchedule aluLanes;
+  private final LaneSchedule memoryLanes;
+  private final long[] registerReady = new long[256];
+  private final int[] registerCause = new int[256];
+  private final StoreForwarding storeQueue = new StoreForwarding();
+  private final LineFills lineFills = new LineFills();
+  private long fetchCycle;
+  private int fetchedInGroup;
+  private int branchesInGroup;
 
   Core(int id, Path trace, MachineConfig machine, BranchPredictor predictor,
       CacheHierarchy fetchChain, CacheHierarchy dataChain, Cache sharedLastLevel,
@@ -85,12 +101,17 @@ final class Core {
     this.memory = memory;
     // Core id folded into the high address bits keeps cores' data apart in a shared cache.
     this.addressTag = separateAddressSpace ? (long) id << 48 : 0;
-    this.lineShift = Integer.numberOfTrailingZeros(machine.dataCaches().lineBytes());
+    this.lineShift = Integer.numberOfTrailingZeros(machine.instructionCache().lineBytes());
+    this.dataLineShift = Integer.numberOfTrailingZeros(
+        machine.dataCaches().levels().get(0).lineBytes());
     this.warmup = warmup;
     this.maxInstructions = maxInstructions;
     this.counters = new CoreCounters(dataChain.levels().size(), fetchChain.levels().size());
     this.dataCaches = dataChain.levels().toArray(new Cache[0]);
     this.writebacksBefore = new long[dataCaches.length];
+    this.window = new InstructionWindow(core.robSize());
+    this.aluLanes = new LaneSchedule(core.aluLanes());
+    this.memoryLanes = new LaneSchedule(core.memoryLanes());
     this.stream = InstructionStreams.open(trace);
     if (warmup == 0) {
       atWarmupEnd = counters.copy();
@@ -113,9 +134,9 @@ final class Core {
     return trace;
   }
 
-  /** The cycle this core has reached. */
+  /** The cycle this core has reached: where fetch is. */
   long now() {
-    return counters.instructions / core.width() + counters.stallCycles();
+    return fetchCycle;
   }
 
   /** Whether the counted part (first pass, up to the instruction limit) is over. */
@@ -125,7 +146,7 @@ final class Core {
 
   /** The counted figures: from the end of the warmup to the finish. */
   CoreCounters counted() {
-    CoreCounters end = atFinish != null ? atFinish : counters;
+    CoreCounters end = atFinish != null ? atFinish : withDrain();
     CoreCounters start = atWarmupEnd != null ? atWarmupEnd : end;
     return end.minus(start);
   }
@@ -155,20 +176,23 @@ final class Core {
     if (realCaches) {
       fetch(stream.pc());
     }
+    window.retireUpTo(fetchCycle);
+    aluLanes.advanceTo(fetchCycle);
+    memoryLanes.advanceTo(fetchCycle);
+
+    long done = execute(realCaches);
+
     BranchKind kind = stream.branchKind();
+    boolean mispredicted = false;
     if (kind != null) {
       if (!idealization.perfectBranches()) {
-        branch(stream.pc(), kind, stream.taken(), stream.target());
+        mispredicted = branch(stream.pc(), kind, stream.taken(), stream.target());
       } else if (kind == BranchKind.CONDITIONAL) {
         counters.conditionalBranches++;
       }
     }
-    if (realCaches && stream.isLoad()) {
-      load(stream.loadAddress());
-    }
-    if (realCaches && stream.isStore()) {
-      store(stream.storeAddress());
-    }
+    advanceFetch(kind, mispredicted, done);
+
     for (int level = 0; level < dataCaches.length; level++) {
       counters.dataWritebacks[level] += dataCaches[level].writebacks() - writebacksBefore[level];
     }
@@ -183,6 +207,137 @@ final class Core {
     }
   }
 
+  /**
+   * Places the current instruction in time: when it starts and completes, when its outputs are
+   * ready, when it retires. Returns its completion cycle.
+   */
+  private long execute(boolean realCaches) {
+    long ready = fetchCycle + core.fetchToExecute();
+    int cause = BASE;
+    int zero = stream.zeroRegister();
+    for (int i = 0, n = stream.sourceRegisters(); i < n; i++) {
+      int register = stream.sourceRegister(i);
+      if (register != zero && registerReady[register] > ready) {
+        ready = registerReady[register];
+        cause = registerCause[register];
+      }
+    }
+    boolean load = stream.isLoad();
+    boolean store = stream.isStore();
+    CoreConfig.ExecutionLatencies latency = core.latencies();
+    long start;
+    long done;
+    if (load) {
+      start = memoryLanes.schedule(ready);
+      long agen = start + latency.addressGeneration();
+      long address = stream.loadAddress() ^ addressTag;
+      int supplier = realCaches ? load(address, agen) : 0;
+      done = agen + (supplier == 0 ? dataLatency[0] : latencyOf(dataLatency, supplier, agen));
+      if (supplier > 0) {
+        cause = supplier;
+        lineFills.record(address >>> dataLineShift, done);
+      } else {
+        done = Math.max(done, lineFills.readyCycle(address >>> dataLineShift));
+      }
+      // The store queue is searched the cycle after address generation.
+      long searched = agen + 1;
+      long forwarded = storeQueue.forward(address, searched);
+      if (forwarded >= 0) {
+        done = Math.max(searched, forwarded);
+        cause = BASE;
+      }
+    } else {
+      start = store ? memoryLanes.schedule(ready) : aluLanes.schedule(ready);
+      int cycles = switch (stream.executionClass()) {
+        case ExecutionClass.FLOATING_POINT -> latency.floatingPoint();
+        case ExecutionClass.SLOW_INTEGER -> latency.slowInteger();
+        default -> latency.simple();
+      };
+      done = start + cycles;
+    }
+    int baseUpdate = stream.baseUpdateRegister();
+    for (int i = 0, n = stream.destinationRegisters(); i < n; i++) {
+      int register = stream.destinationRegister(i);
+      if (register == zero) {
+        continue;
+      }
+      if (register == baseUpdate) {
+        // The updated base is an address computation, ready before the data.
+        registerReady[register] = start + latency.simple();
+        registerCause[register] = BASE;
+      } else {
+        registerReady[register] = done;
+        registerCause[register] = cause;
+      }
+    }
+    long previousRetire = window.youngestRetire();
+    long retire = Math.max(done, previousRetire);
+    if (store) {
+      long address = stream.storeAddress() ^ addressTag;
+      long written = done;
+      if (realCaches) {
+        int supplier = store(address);
+        if (supplier > 0) {
+          written = done + latencyOf(dataLatency, supplier, done);
+          lineFills.record(address >>> dataLineShift, written);
+        }
+      }
+      storeQueue.record(address, done, Math.max(written, previousRetire));
+    }
+    window.add(retire, done >= previousRetire ? cause : window.youngestCause());
+    return done;
+  }
+
+  /** Moves fetch on past the current instruction. */
+  private void advanceFetch(BranchKind kind, boolean mispredicted, long done) {
+    if (window.full()) {
+      if (fetchCycle < window.oldestRetire()) {
+        fetchedInGroup = 0;
+        charge(window.oldestCause(), window.oldestRetire() - fetchCycle, counters);
+        fetchCycle = window.oldestRetire();
+      }
+    } else {
+      boolean stop = ++fetchedInGroup == core.width();
+      if (kind != null) {
+        stop |= ++branchesInGroup == core.maxBranchesPerFetch();
+        stop |= core.fetchStopsAtIndirect() && kind.isIndirect();
+        stop |= core.fetchStopsAtTaken() && stream.taken();
+      }
+      if (stop) {
+        fetchedInGroup = 0;
+        branchesInGroup = 0;
+        fetchCycle++;
+        counters.baseCycles++;
+      }
+    }
+    if (mispredicted) {
+      fetchedInGroup = 0;
+      branchesInGroup = 0;
+      if (done > fetchCycle) {
+        counters.branchStall += done - fetchCycle;
+        fetchCycle = done;
+      }
+    }
+  }
+
+  private static void charge(int cause, long cycles, CoreCounters to) {
+    if (cause == BASE) {
+      to.baseCycles += cycles;
+    } else {
+      to.dataStall[cause] += cycles;
+    }
+  }
+
+  /** The counters as if the run ended now: the instructions in flight drain first. */
+  private CoreCounters withDrain() {
+    CoreCounters copy = counters.copy();
+    long drain = window.youngestRetire() - fetchCycle;
+    if (drain > 0) {
+      charge(window.youngestCause(), drain, copy);
+    }
+    return copy;
+  }
+
   private void finish() {
     if (atFinish == null) {
       if (atWarmupEnd == null) {
@@ -190,7 +345,7 @@ final class Core {
       }
       counters.interCoreEvictions = sharedLastLevel == null ? 0
           : sharedLastLevel.interCoreEvictions(id);
-      atFinish = counters.copy();
+      atFinish = withDrain();
     }
   }
 
@@ -206,12 +361,15 @@ final class Core {
     int supplier = fetchChain.access(address, false);
     countLevels(counters.fetchAccesses, counters.fetchMisses, supplier);
     if (supplier > 0) {
-      counters.instructionCacheStall += latencyOf(fetchLatency, supplier);
+      long stall = latencyOf(fetchLatency, supplier, fetchCycle);
+      counters.instructionCacheStall += stall;
+      fetchCycle += stall;
     }
     otherTraffic(fetchChain, readsBefore, writesBefore, supplier == fetchLatency.length);
   }
 
-  private void branch(long pc, BranchKind kind, boolean taken, long target) {
+  /** Whether the branch was mispredicted (direction, or target unless targets are perfect). */
+  private boolean branch(long pc, BranchKind kind, boolean taken, long target) {
     boolean mispredicted = false;
     if (kind == BranchKind.CONDITIONAL) {
       counters.conditionalBranches++;
@@ -220,64 +378,53 @@ final class Core {
         mispredicted = true;
       }
     }
-    if (kind == BranchKind.RETURN) {
-      if (ras.pop() != target) {
-        counters.targetMispredictions++;
-        counters.returnMispredictions++;
-        mispredicted = true;
+    if (!core.perfectTargets()) {
+      if (kind == BranchKind.RETURN) {
+        if (ras.pop() != target) {
+          counters.targetMispredictions++;
+          counters.returnMispredictions++;
+          mispredicted = true;
+        }
+      } else if (taken) {
+        if (btb.lookup(pc) != target && !mispredicted) {
+          counters.targetMispredictions++;
+          mispredicted = true;
+        }
+        btb.update(pc, target);
       }
-    } else if (taken) {
-      if (btb.lookup(pc) != target && !mispredicted) {
-        counters.targetMispredictions++;
-        mispredicted = true;
+      if (kind.isCall()) {
+        ras.push(pc + 4);
       }
-      btb.update(pc, target);
-    }
-    if (kind.isCall()) {
-      ras.push(pc + 4);
     }
     predictor.update(pc, target, kind, taken);
-    if (mispredicted) {
-      counters.branchStall += core.mispredictionPenalty();
-    }
+    return mispredicted;
   }
 
-  private void load(long address) {
+  /** A load's access at cycle {@code at}: returns the level that supplied it. */
+  private int load(long address, long at) {
     long readsBefore = dataChain.memoryReads();
     long writesBefore = dataChain.memoryWrites();
-    int supplier = dataChain.access(address ^ addressTag, false);
+    int supplier = dataChain.access(address, false);
     countLevels(counters.dataAccesses, counters.dataMisses, supplier);
-    if (supplier > 0) {
-      long latency = latencyOf(dataLatency, supplier);
-      long position = counters.instructions;
-      long extra;
-      if (position - windowStart < core.robSize()) {
-        extra = Math.max(0, latency - windowLatency);
-        windowLatency = Math.max(windowLatency, latency);
-      } else {
-        windowStart = position;
-        windowLatency = latency;
-        extra = latency;
-      }
-      counters.dataStall[supplier] += extra;
-    }
     otherTraffic(dataChain, readsBefore, writesBefore, supplier == dataLatency.length);
+    return supplier;
   }
 
-  private void store(long address) {
+  private int store(long address) {
     long readsBefore = dataChain.memoryReads();
     long writesBefore = dataChain.memoryWrites();
-    int supplier = dataChain.access(address ^ addressTag, true);
+    int supplier = dataChain.access(address, true);
     countLevels(counters.dataAccesses, counters.dataMisses, supplier);
-    // The store's own fill never stalls the core, but it does use the memory channel.
-    otherTraffic(dataChain, readsBefore, writesBefore, false);
+    otherTraffic(dataChain, readsBefore, writesBefore, supplier == dataLatency.length);
+    return supplier;
   }
 
-  private long latencyOf(int[] latency, int supplier) {
+  /** Cycles until a block from level {@code supplier} arrives, requested at cycle {@code at}. */
+  private long latencyOf(int[] latency, int supplier, long at) {
     if (supplier < latency.length) {
       return latency[supplier];
     }
-    return latency[latency.length - 1] + memory.read(now());
+    return latency[latency.length - 1] + memory.read(at);
   }
 
   private static void countLevels(long[] accesses, long[] misses, int supplier) {

@@ -12,6 +12,8 @@ final class CoreCounters {
   long targetMispredictions;
   /** The part of the target mispredictions that the return address stack made. */
   long returnMispredictions;
+  /** Fetch cycles with no miss to blame: new fetch groups, dependences, execution. */
+  long baseCycles;
   long branchStall;
   long instructionCacheStall;
   /** Stall cycles by the level that supplied a load: index = level, last index = memory. */
@@ -42,6 +44,7 @@ final class CoreCounters {
     copy.directionMispredictions = directionMispredictions;
     copy.targetMispredictions = targetMispredictions;
     copy.returnMispredictions = returnMispredictions;
+    copy.baseCycles = baseCycles;
     copy.branchStall = branchStall;
     copy.instructionCacheStall = instructionCacheStall;
     System.arraycopy(dataStall, 0, copy.dataStall, 0, dataStall.length);
@@ -62,6 +65,7 @@ final class CoreCounters {
     d.directionMispredictions -= start.directionMispredictions;
     d.targetMispredictions -= start.targetMispredictions;
     d.returnMispredictions -= start.returnMispredictions;
+    d.baseCycles -= start.baseCycles;
     d.branchStall -= start.branchStall;
     d.instructionCacheStall -= start.instructionCacheStall;
     for (int i = 0; i < dataStall.length; i++) {
@@ -80,8 +84,9 @@ final class CoreCounters {
     return d;
   }
 
-  long stallCycles() {
-    long stall = branchStall + instructionCacheStall;
+  /** Every cycle counted, whatever its cause. */
+  long cycles() {
+    long stall = baseCycles + branchStall + instructionCacheStall;
     for (long cycles : dataStall) {
       stall += cycles;
     }

@@ -224,12 +224,10 @@ public final class Simulation {
         throw new UserException(core.trace() + ": nothing counted: the warmup covers the whole "
             + "trace");
       }
-      int width = machine.core().width();
       long instructions = Math.max(1, c.instructions);
-      long base = (c.instructions + width - 1) / width;
-      long cycles = base + c.stallCycles();
+      long cycles = c.cycles();
       Map<String, Double> stack = new LinkedHashMap<>();
-      stack.put("base", (double) base / instructions);
+      stack.put("base", (double) c.baseCycles / instructions);
       stack.put("branch", (double) c.branchStall / instructions);
       stack.put("icache", (double) c.instructionCacheStall / instructions);
       for (int level = 1; level < dataLevels.size(); level++) {

@@ -45,9 +45,43 @@ public interface InstructionStream extends AutoCloseable {
 
   long storeAddress();
 
-  /** Execution latency class beyond a simple ALU op, in cycles (0 for a one-cycle op). */
-  default int extraLatency() {
+  /** What kind of execution unit the instruction needs: one of the {@link ExecutionClass} values. */
+  default int executionClass() {
+    return ExecutionClass.SIMPLE;
+  }
+
+  /**
+   * Registers the instruction reads, by the trace's own register numbering (0-255), or 0 when the
+   * trace does not record registers; then {@link #sourceRegister(int)} names each.
+   */
+  default int sourceRegisters() {
     return 0;
+  }
+
+  default int sourceRegister(int i) {
+    throw new IndexOutOfBoundsException(i);
+  }
+
+  /** Registers the instruction writes (0 when the trace does not record registers). */
+  default int destinationRegisters() {
+    return 0;
+  }
+
+  default int destinationRegister(int i) {
+    throw new IndexOutOfBoundsException(i);
+  }
+
+  /**
+   * The register a load or store also writes with its updated base address (post- or
+   * pre-indexed addressing), or -1. That write needs only the address, not the data.
+   */
+  default int baseUpdateRegister() {
+    return -1;
+  }
+
+  /** A register no instruction ever waits for (a hard-wired zero), or -1 if there is none. */
+  default int zeroRegister() {
+    return -1;
   }
 
   @Override

@@ -30,9 +30,9 @@ public final class Cbp2025Decoder {
     long offset();
   }
 
-  private static final int INTEGER_REGISTERS = 32;
+  static final int INTEGER_REGISTERS = 32;
   private static final int FLAGS_REGISTER = 64;
-  private static final int ZERO_REGISTER = 65;
+  static final int ZERO_REGISTER = 65;
 
   private final ByteSource source;
   private final Path path;

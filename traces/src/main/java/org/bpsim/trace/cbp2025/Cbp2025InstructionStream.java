@@ -3,6 +3,7 @@ package org.bpsim.trace.cbp2025;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.bpsim.predictor.spi.BranchKind;
+import org.bpsim.trace.ExecutionClass;
 import org.bpsim.trace.InstructionStream;
 import org.bpsim.trace.TraceInput;
 
@@ -76,12 +77,63 @@ public final class Cbp2025InstructionStream implements InstructionStream {
     return isStore() ? decoder.effectiveAddress() : 0;
   }
 
-  /** The kit's latencies: FP ops 3 cycles, slow integer ops 4. */
   @Override
-  public int extraLatency() {
+  public int executionClass() {
     int instructionClass = decoder.instructionClass();
-    return instructionClass == InstructionClass.FP ? 2
-        : instructionClass == InstructionClass.SLOW_ALU ? 3 : 0;
+    return instructionClass == InstructionClass.FP ? ExecutionClass.FLOATING_POINT
+        : instructionClass == InstructionClass.SLOW_ALU ? ExecutionClass.SLOW_INTEGER
+        : ExecutionClass.SIMPLE;
+  }
+
+  @Override
+  public int sourceRegisters() {
+    return decoder.inputs();
+  }
+
+  @Override
+  public int sourceRegister(int i) {
+    return decoder.inputRegister(i);
+  }
+
+  @Override
+  public int destinationRegisters() {
+    return decoder.outputs();
+  }
+
+  @Override
+  public int destinationRegister(int i) {
+    return decoder.outputRegister(i);
+  }
+
+  /**
+   * A store's only output is its updated base; a load's updated base is the integer register it
+   * both reads and writes (the kit's reader finds it the same way).
+   */
+  @Override
+  public int baseUpdateRegister() {
+    if (!decoder.baseUpdate()) {
+      return -1;
+    }
+    if (isStore()) {
+      return decoder.outputs() == 1 ? decoder.outputRegister(0) : -1;
+    }
+    for (int o = 0; o < decoder.outputs(); o++) {
+      int out = decoder.outputRegister(o);
+      if (out >= Cbp2025Decoder.INTEGER_REGISTERS) {
+        continue;
+      }
+      for (int i = 0; i < decoder.inputs(); i++) {
+        if (decoder.inputRegister(i) == out) {
+          return out;
+        }
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public int zeroRegister() {
+    return Cbp2025Decoder.ZERO_REGISTER;
   }
 
   @Override
