@@ -22,12 +22,21 @@ import java.util.List;
  *       written into the last level.
  * </ol>
  *
- * Memory traffic counts blocks moved to or from memory.
+ * Levels may have different line sizes, never smaller than the line of the level above (as in
+ * the CBP-2025 kit, whose L3 has 128-byte lines under 64-byte L1 and L2 lines). A request always
+ * names the block of the level it reaches that encloses the address: a miss fetches the
+ * enclosing block of the next level, a writeback writes (and dirties) the enclosing block there,
+ * and an inclusive last level that replaces a block invalidates every smaller line of it above.
+ * An exclusive last level needs the same line size as the level above (moving a line up
+ * would otherwise leave part of a block behind).
+ *
+ * Memory traffic counts blocks moved to or from memory (blocks of the last level).
  */
 public final class CacheHierarchy {
   private final Cache[] levels;
   private final Inclusion inclusion;
-  private final int lineShift;
+  /** log2 of each level's line size: a byte address shifted right by it is that level's block. */
+  private final int[] lineShift;
   private long memoryReads;
   private long memoryWrites;
   private Cache[] inclusionPeers;
@@ -36,19 +45,17 @@ public final class CacheHierarchy {
     if (levels.isEmpty()) {
       throw new IllegalArgumentException("a hierarchy needs at least one cache");
     }
-    int line = levels.get(0).config().lineBytes();
+    List<CacheConfig> configs = new ArrayList<>();
     for (Cache level : levels) {
-      if (level.config().lineBytes() != line) {
-        throw new IllegalArgumentException("every level must have the same line size: "
-            + level.config().name() + " has " + level.config().lineBytes() + ", not " + line);
-      }
+      configs.add(level.config());
     }
-    if (inclusion == Inclusion.EXCLUSIVE && levels.size() < 2) {
-      throw new IllegalArgumentException("an exclusive last level needs a level above it");
-    }
+    HierarchyConfig.checkLineSizes(configs, inclusion);
     this.levels = levels.toArray(new Cache[0]);
     this.inclusion = inclusion;
-    this.lineShift = Integer.numberOfTrailingZeros(line);
+    this.lineShift = new int[levels.size()];
+    for (int i = 0; i < lineShift.length; i++) {
+      lineShift[i] = Integer.numberOfTrailingZeros(levels.get(i).config().lineBytes());
+    }
     this.inclusionPeers = java.util.Arrays.copyOf(this.levels, this.levels.length - 1);
   }
 
@@ -67,7 +74,7 @@ public final class CacheHierarchy {
    *     when it came from memory
    */
   public int access(long address, boolean write) {
-    return request(0, address >>> lineShift, write);
+    return request(0, address >>> lineShift[0], write);
   }
 
   /**
@@ -140,7 +147,7 @@ public final class CacheHierarchy {
       dirty |= found == EXCLUSIVE_DIRTY_HIT;
       supplier = found == EXCLUSIVE_MISS ? levels.length : levels.length - 1;
     } else if (level + 1 < levels.length) {
-      supplier = request(level + 1, block, false);
+      supplier = request(level + 1, below(level, block), false);
     } else {
       memoryReads++;
       supplier = levels.length;
@@ -165,23 +172,35 @@ public final class CacheHierarchy {
     } else if (dirty) {
       cache.writebacks++;
       if (level + 1 < levels.length) {
-        request(level + 1, victim, true);
+        request(level + 1, below(level, victim), true);
       } else {
         memoryWrites++;
       }
     }
   }
 
+  /** The block of the level below {@code level} that encloses {@code block} of {@code level}. */
+  private long below(int level, long block) {
+    return block >>> (lineShift[level + 1] - lineShift[level]);
+  }
+
+  /** Invalidates every line above that lies within the last level's {@code block}. */
   private void backInvalidate(long block) {
+    int lastShift = lineShift[levels.length - 1];
     for (Cache cache : inclusionPeers) {
-      int set = cache.setOf(block);
-      int way = cache.find(set, block);
-      if (way >= 0) {
-        if (cache.isDirty(set, way)) {
-          memoryWrites++;
+      int shift = Integer.numberOfTrailingZeros(cache.config().lineBytes());
+      int pieces = 1 << Math.max(0, lastShift - shift);
+      long first = (block << lastShift) >>> shift;
+      for (int piece = 0; piece < pieces; piece++) {
+        int set = cache.setOf(first + piece);
+        int way = cache.find(set, first + piece);
+        if (way >= 0) {
+          if (cache.isDirty(set, way)) {
+            memoryWrites++;
+          }
+          cache.backInvalidations++;
+          cache.invalidate(set, way);
         }
-        cache.backInvalidations++;
-        cache.invalidate(set, way);
       }
     }
   }

@@ -12,6 +12,29 @@ public record HierarchyConfig(List<CacheConfig> levels, Inclusion inclusion) {
     if (inclusion == Inclusion.EXCLUSIVE && levels.size() < 2) {
       throw new IllegalArgumentException("an exclusive last level needs a level above it");
     }
+    checkLineSizes(levels, inclusion);
+  }
+
+  /**
+   * Lines may grow, never shrink, going down the levels; an exclusive last level has the line
+   * size of the level above it (see {@link CacheHierarchy}).
+   */
+  static void checkLineSizes(List<CacheConfig> levels, Inclusion inclusion) {
+    for (int i = 1; i < levels.size(); i++) {
+      CacheConfig above = levels.get(i - 1);
+      CacheConfig below = levels.get(i);
+      if (below.lineBytes() < above.lineBytes()) {
+        throw new IllegalArgumentException("a level's lines may not be smaller than the lines "
+            + "above it: " + below.name() + " has " + below.lineBytes() + "-byte lines under "
+            + above.name() + "'s " + above.lineBytes());
+      }
+    }
+    int last = levels.size() - 1;
+    if (inclusion == Inclusion.EXCLUSIVE && last >= 1
+        && levels.get(last).lineBytes() != levels.get(last - 1).lineBytes()) {
+      throw new IllegalArgumentException("an exclusive last level needs the line size of the "
+          + "level above it");
+    }
   }
 
   public int lineBytes() {

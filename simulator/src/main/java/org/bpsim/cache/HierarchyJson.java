@@ -22,10 +22,13 @@ import org.bpsim.sim.UserException;
  *   "inclusion": "non-inclusive",
  *   "data": [
  *     {"name": "L1D", "sizeBytes": 32768, "ways": 8, "latency": 4, "replacement": "lru"},
- *     {"name": "L2", "sizeBytes": 1048576, "ways": 16, "latency": 14, "replacement": "srrip"}
+ *     {"name": "L2", "sizeBytes": 1048576, "ways": 16, "latency": 14, "replacement": "srrip",
+ *      "lineBytes": 128}
  *   ]
  * }
  * </pre>
+ *
+ * {@code caches.lineBytes} is every level's line size unless the level gives its own.
  *
  * Every problem is reported as one line naming the file and the offending key.
  */
@@ -34,7 +37,7 @@ public final class HierarchyJson {
   private static final Set<String> CACHES_KEYS =
       Set.of("lineBytes", "inclusion", "data", "instruction");
   private static final Set<String> LEVEL_KEYS =
-      Set.of("name", "sizeBytes", "ways", "latency", "replacement");
+      Set.of("name", "sizeBytes", "ways", "latency", "replacement", "lineBytes");
 
   private HierarchyJson() {
   }
@@ -111,8 +114,10 @@ public final class HierarchyJson {
     int latency = level.has("latency")
         ? (int) integer(file, where + ".latency", level.get("latency"), 0, 1 << 20) : 1;
     String replacement = level.has("replacement") ? level.get("replacement").asText() : "lru";
+    int lineBytes = level.has("lineBytes")
+        ? (int) integer(file, where + ".lineBytes", level.get("lineBytes"), 1, 1 << 20) : line;
     try {
-      return new CacheConfig(name, size, ways, line, latency, replacement);
+      return new CacheConfig(name, size, ways, lineBytes, latency, replacement);
     } catch (IllegalArgumentException e) {
       throw new UserException(file + ": " + where + ": " + e.getMessage());
     }

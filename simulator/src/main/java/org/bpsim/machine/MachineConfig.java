@@ -16,9 +16,11 @@ public record MachineConfig(String name, String description, CoreConfig core,
       throw new IllegalArgumentException("a machine needs at least two data levels "
           + "(L1D and a last-level cache)");
     }
-    if (instructionCache.lineBytes() != dataCaches.lineBytes()) {
-      throw new IllegalArgumentException("the instruction cache's line size must equal the "
-          + "data caches' (" + dataCaches.lineBytes() + ")");
+    CacheConfig second = dataCaches.levels().get(1);
+    if (instructionCache.lineBytes() > second.lineBytes()) {
+      throw new IllegalArgumentException("the instruction cache's lines ("
+          + instructionCache.lineBytes() + " bytes) may not be larger than those of "
+          + second.name() + " below it (" + second.lineBytes() + ")");
     }
   }
 
