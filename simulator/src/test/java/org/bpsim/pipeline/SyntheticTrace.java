@@ -60,6 +60,15 @@ final class SyntheticTrace {
     return this;
   }
 
+  SyntheticTrace notTakenBranch(long pc) {
+    u64(pc);
+    out.write(3);
+    out.write(0);
+    out.write(0);
+    out.write(0);
+    return this;
+  }
+
   Path write(Path file) throws IOException {
     try (GZIPOutputStream gzip = new GZIPOutputStream(Files.newOutputStream(file))) {
       gzip.write(out.toByteArray());
@@ -102,6 +111,32 @@ final class SyntheticTrace {
       long target = 0x400000 + 32L * random.nextInt(64);
       trace.jump(pc, target);
       pc = target;
+    }
+    return trace.write(file);
+  }
+
+  /**
+   * Straight-line code without register dependences or taken branches over a large code and
+   * data footprint: groups of four instructions (a load or store to a random line, two ALU ops, a
+   * not-taken conditional branch; loads and stores alternate, so every run ends the same way), so
+   * that a 4-wide core with 2 memory lanes, or a 16-wide one with 8, is never short of lanes.
+   */
+  static Path straightLine(Path file, long seed, int groups, int footprintLines)
+      throws IOException {
+    SplittableRandom random = new SplittableRandom(seed);
+    SyntheticTrace trace = new SyntheticTrace();
+    long pc = 0x400000;
+    for (int g = 0; g < groups; g++) {
+      long address = 0x1000000L + 64L * random.nextInt(footprintLines);
+      if (g % 2 == 0) {
+        trace.load(pc, address);
+      } else {
+        trace.store(pc, address);
+      }
+      trace.alu(pc + 4);
+      trace.alu(pc + 8);
+      trace.notTakenBranch(pc + 12);
+      pc += 16;
     }
     return trace.write(file);
   }
