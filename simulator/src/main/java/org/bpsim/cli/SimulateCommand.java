@@ -17,6 +17,7 @@ import org.bpsim.pipeline.CoreResult;
 import org.bpsim.pipeline.Idealization;
 import org.bpsim.pipeline.LevelResult;
 import org.bpsim.pipeline.LlcMode;
+import org.bpsim.pipeline.PredictorFailure;
 import org.bpsim.pipeline.Simulation;
 import org.bpsim.pipeline.SimulationResult;
 import org.bpsim.predictor.registry.PredictorRegistry;
@@ -29,13 +30,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code bpsim simulate}: the pipeline timing model, one trace per core. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-    description = {"Simulate cores running traces (one -t per core) under the interval timing "
+    description = {"Simulate cores running traces (one -t per core) under the dataflow timing "
         + "model with a cache hierarchy; see docs/pipeline.md.",
         "Traces must carry every instruction and its memory addresses (CBP-2025 kit or "
             + "ChampSim traces)."})
 public final class SimulateCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
+
+  @picocli.CommandLine.Mixin
+  PluginOptions pluginOptions = new PluginOptions();
 
   @Option(names = {"-t", "--trace"}, paramLabel = "TRACE", required = true,
       description = "Trace of one core (repeat for more cores).")
@@ -109,14 +113,23 @@ public final class SimulateCommand implements Callable<Integer> {
       }
     }
     MachineConfig machineConfig = Machines.load(machine);
-    PredictorRegistry registry = PredictorRegistry.builtIn();
+    PredictorRegistry registry = pluginOptions.registry(spec.commandLine().getErr());
     PredictorConfig predictorConfig = registry.resolve(predictor);
     Simulation simulation = new Simulation(machineConfig, () -> registry.create(predictorConfig),
         !sharedAddressSpace, warmup, maxInstructions == null ? Long.MAX_VALUE : maxInstructions,
         new Idealization(perfectBranches, perfectCaches));
     List<SimulationResult> results = new ArrayList<>();
-    for (LlcMode mode : modes) {
-      results.add(simulation.runWithBaselines(traces, mode, predictorConfig.canonicalSpec()));
+    try {
+      for (LlcMode mode : modes) {
+        results.add(simulation.runWithBaselines(traces, mode, predictorConfig.canonicalSpec()));
+      }
+    } catch (PredictorFailure failure) {
+      // As in run and compare: named on one line, exit code 3; nothing is written.
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("bpsim: predictor " + predictorConfig.canonicalSpec() + " failed on "
+          + failure.trace() + ": " + failure.getMessage());
+      err.flush();
+      return ExitCodes.PREDICTOR_FAILED;
     }
     String text = chosenFormat.equals("json") ? json(results) : table(results);
     if (output == null) {

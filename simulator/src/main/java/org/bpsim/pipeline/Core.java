@@ -370,6 +370,15 @@ final class Core {
 
   /** Whether the branch was mispredicted (direction, or target unless targets are perfect). */
   private boolean branch(long pc, BranchKind kind, boolean taken, long target) {
+    try {
+      return predictAndUpdate(pc, kind, taken, target);
+    } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+      // The predictor may be a plugin: its failure is reported, not the simulator's.
+      throw new PredictorFailure(trace, "threw", e);
+    }
+  }
+
+  private boolean predictAndUpdate(long pc, BranchKind kind, boolean taken, long target) {
     boolean mispredicted = false;
     if (kind == BranchKind.CONDITIONAL) {
       counters.conditionalBranches++;

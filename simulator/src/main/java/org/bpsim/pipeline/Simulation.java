@@ -128,8 +128,8 @@ public final class Simulation {
         dataChain.setInclusionPeers(above);
       }
       chains.add(new CacheHierarchy[] {fetch, dataChain});
-      Core c = new Core(core, traces.get(core), machine, predictors.get(), fetch, dataChain,
-          shared, memory, separateAddressSpaces, warmup, maxInstructions, idealization);
+      Core c = new Core(core, traces.get(core), machine, newPredictor(traces.get(core)), fetch,
+          dataChain, shared, memory, separateAddressSpaces, warmup, maxInstructions, idealization);
       runners.add(new CoreRunner(c, machine, dataLevels, fetchLevels, shared));
     }
     if (shared != null) {
@@ -153,6 +153,20 @@ public final class Simulation {
       throw new UserException("private LLC: " + llc.sizeBytes() + " bytes split over " + cores
           + " cores: " + e.getMessage());
     }
+  }
+
+  private BranchPredictor newPredictor(Path trace) {
+    BranchPredictor predictor;
+    try {
+      predictor = predictors.get();
+    } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+      throw new PredictorFailure(trace, "failed to build:", e);
+    }
+    if (predictor == null) {
+      throw new PredictorFailure(trace, "failed to build:",
+          new IllegalStateException("its provider returned no predictor"));
+    }
+    return predictor;
   }
 
   private Cache newCache(CacheConfig config) {

@@ -102,6 +102,46 @@ final class PluginIsolationTest {
     assertEquals(1250, runs.get(0).get("mispredictions").asLong());
   }
 
+  /** A CBP-2025 kit trace of straight-line not-taken conditional branches. */
+  private Path kitTrace(int branches) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < branches; i++) {
+      long pc = 0x10000 + 4L * i;
+      for (int b = 0; b < 8; b++) {
+        bytes.write((int) (pc >>> (8 * b)) & 0xff);
+      }
+      bytes.write(new byte[] {3, 0, 0, 0}, 0, 4);
+    }
+    Path trace = dir.resolve("kit_trace.gz");
+    try (java.util.zip.GZIPOutputStream gzip =
+        new java.util.zip.GZIPOutputStream(Files.newOutputStream(trace))) {
+      gzip.write(bytes.toByteArray());
+    }
+    return trace;
+  }
+
+  @Test
+  void simulateNamesAThrowingPredictorAndTraceOnOneLineAndWritesNothing() throws IOException {
+    Path jar = pluginJar("throwing.jar", List.of(ThrowingProvider.class.getName()),
+        ThrowingProvider.class);
+    Path trace = kitTrace(500);
+    Path output = dir.resolve("simulated.json");
+    Cli outcome = Cli.run("simulate", "--plugin", jar.toString(), "-t", trace.toString(),
+        "-p", "throws:after=100", "--machine", "small", "--format", "json", "-o",
+        output.toString());
+    assertEquals(ExitCodes.PREDICTOR_FAILED, outcome.exitCode(), outcome.err());
+    assertEquals("bpsim: predictor throws:after=100 failed on " + trace
+        + ": threw IllegalStateException: deliberate failure\n",
+        outcome.err().replace("\r\n", "\n"));
+    assertFalse(Files.exists(output), "no partial output file");
+    assertEquals("", outcome.out());
+
+    Cli healthy = Cli.run("simulate", "--plugin", jar.toString(), "-t", trace.toString(),
+        "-p", "throws:after=1000", "--machine", "small");
+    assertEquals(ExitCodes.OK, healthy.exitCode(), healthy.err());
+    assertTrue(healthy.out().contains("predictor throws:after=1000"), healthy.out());
+  }
+
   @Test
   void aPluginCannotLoadBpsimInternals() throws IOException {
     Path jar = pluginJar("peeking.jar", List.of(PeekingProvider.class.getName()),
