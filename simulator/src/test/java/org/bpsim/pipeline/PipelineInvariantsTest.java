@@ -180,6 +180,45 @@ final class PipelineInvariantsTest {
     assertTrue(result.ipc() > 0 && result.ipc() <= 16, "ipc " + result.ipc());
   }
 
+  /**
+   * A chain of operations each reading the register the previous one wrote runs at one per
+   * execution latency of its class, whatever the width.
+   */
+  @Test
+  void aDependenceChainRunsAtOneOperationPerLatency() throws IOException {
+    MachineConfig machine = Machines.preset("cbp2025");
+    int[] classes = {0, 7};
+    int[] latencies = {machine.core().latencies().simple(),
+        machine.core().latencies().slowInteger()};
+    for (int c = 0; c < classes.length; c++) {
+      SyntheticTrace trace = new SyntheticTrace();
+      for (int i = 0; i < 3000; i++) {
+        trace.dependent(0x10000 + 4L * i, classes[c]);
+      }
+      Path file = trace.write(folder.resolve("chain" + c + "_trace.gz"));
+      Idealization perfect = new Idealization(true, true);
+      long shorter = cycles(machine, file, perfect, 0, 1000);
+      long longer = cycles(machine, file, perfect, 0, 2000);
+      assertEquals(1000L * latencies[c], longer - shorter, "class " + classes[c]);
+    }
+  }
+
+  /**
+   * On the kit's sample, with the kit's predictor, the cbp2025 preset gives the kit's
+   * mispredictions and an IPC within 10 % of the kit's 2.947 (a check that the model stays
+   * faithful, not a fit: the preset's parameters are the kit's).
+   */
+  @Test
+  void kitPresetStaysCloseToTheKitOnItsSample() throws IOException {
+    Path sample = SharedMaterial.traceOrSkip("cbp2025/sample_int_trace.gz");
+    PredictorConfig tage = REGISTRY.resolve("tage-sc-l:budget=64KB");
+    CoreResult result = new Simulation(Machines.preset("cbp2025"), () -> REGISTRY.create(tage),
+        true, 0, Long.MAX_VALUE).run(List.of(sample), LlcMode.SHARED).get(0);
+    assertEquals(264, result.directionMispredictions());
+    assertEquals(0, result.targetMispredictions());
+    assertEquals(2.947, result.ipc(), 0.1 * 2.947, "ipc " + result.ipc());
+  }
+
   private static long llcMisses(CoreResult result) {
     return result.dataLevels().get(result.dataLevels().size() - 1).misses()
         + result.instructionLevels().get(result.instructionLevels().size() - 1).misses();

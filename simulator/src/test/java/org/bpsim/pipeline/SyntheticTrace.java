@@ -60,6 +60,21 @@ final class SyntheticTrace {
     return this;
   }
 
+  /** An operation of the given kit class (0 ALU, 6 FP, 7 slow ALU) that reads and writes x1. */
+  SyntheticTrace dependent(long pc, int instructionClass) {
+    u64(pc);
+    out.write(instructionClass);
+    out.write(1);
+    out.write(1);
+    out.write(1);
+    out.write(instructionClass == 6 ? 33 : 1);
+    u64(0);
+    if (instructionClass == 6) {
+      u64(0);
+    }
+    return this;
+  }
+
   SyntheticTrace notTakenBranch(long pc) {
     u64(pc);
     out.write(3);
