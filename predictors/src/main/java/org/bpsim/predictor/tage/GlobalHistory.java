@@ -27,6 +27,13 @@ public final class GlobalHistory {
   private int folds;
   /** Per fold, {@code 2^width - 1}. The per-fold arrays are separate so the update vectorizes. */
   private int[] widthMask = new int[0];
+  /**
+   * Per fold, the multipliers that stand for its per-fold shifts: {@code 2^outPoint} and
+   * {@code 2^(24 - width)}. The JIT vectorizes a loop of multiplications by per-lane constants,
+   * but not one of shifts by per-lane amounts, so the usual catch-up multiplies.
+   */
+  private int[] outMultiplier = new int[0];
+  private int[] wrapMultiplier = new int[0];
   /** Scratch: per fold, the bits that left its window since the last catch-up. */
   private int[] leaving = new int[0];
   /** Width of the narrowest fold: a catch-up of at most this many bits needs a single wrap. */
@@ -37,6 +44,11 @@ public final class GlobalHistory {
   private int pending;
   /** How many bits one catch-up can fold: the window size. */
   private static final int MAX_BATCH = 8;
+  /**
+   * {@code c >>> width} is computed as {@code (c * 2^(24 - width)) >>> 24}: exact while c, at most
+   * {@code width + MAX_BATCH} bits wide, times the multiplier stays within 32 bits.
+   */
+  private static final int WRAP_SHIFT = 24;
 
   /** A history able to serve folds of up to {@code maxLength} bits. */
   public GlobalHistory(int maxLength) {
@@ -72,6 +84,10 @@ public final class GlobalHistory {
     folded[folds] = 0;
     widthMask = Arrays.copyOf(widthMask, folds + 1);
     widthMask[folds] = (1 << width) - 1;
+    outMultiplier = Arrays.copyOf(outMultiplier, folds + 1);
+    outMultiplier[folds] = 1 << outPoint[folds];
+    wrapMultiplier = Arrays.copyOf(wrapMultiplier, folds + 1);
+    wrapMultiplier[folds] = width <= WRAP_SHIFT ? 1 << (WRAP_SHIFT - width) : 0;
     leaving = new int[folds + 1];
     narrowest = Math.min(narrowest, width);
     widest = Math.max(widest, width);
@@ -145,12 +161,15 @@ public final class GlobalHistory {
     for (int f = 0; f < n; f++) {
       left[f] = w[(top + lengths[f]) & mask] & groupMask;
     }
-    if (count <= narrowest && widest + count < Integer.SIZE) {
+    if (count <= narrowest && widest <= WRAP_SHIFT) {
       // the usual case: no more bits came in than the fold is wide, so the bits shifted past the
-      // top wrap around to the bottom in one go (a loop the JIT can vectorize)
+      // top wrap around to the bottom in one go; shifts by per-fold amounts are multiplications
+      // here, so that the JIT vectorizes the loop
+      int[] outTimes = outMultiplier;
+      int[] wrapTimes = wrapMultiplier;
       for (int f = 0; f < n; f++) {
-        int c = (values[f] << count) ^ in ^ (left[f] << outs[f]);
-        values[f] = (c & masks[f]) ^ (c >>> widths[f]);
+        int c = (values[f] << count) ^ in ^ (left[f] * outTimes[f]);
+        values[f] = (c & masks[f]) ^ ((c * wrapTimes[f]) >>> WRAP_SHIFT);
       }
       return;
     }

@@ -52,16 +52,28 @@ public final class TageEngine {
   private final int[] addressShift;
   private final int[] pathLength;
   private final int[] pathRotation;
+  // What the lookup of each pair of tables (i, i + 1) with at least one existing table needs,
+  // indexed by its rank k among those pairs, so that a prediction visits only those pairs and
+  // reads its constants from short arrays instead of recomputing them.
+  private final int activePairs;
+  private final int[] pairTable;
+  private final int[] pairAddressShift;
+  private final int[] pairIndexFold;
+  private final int[] pairTagFold;
+  private final int[] pairTagFoldShort;
+  private final int[] pairTagMask;
+  private final boolean[] pairFirstEnabled;
+  private final boolean[] pairSecondEnabled;
+  /** Which of the distinct path mixes the pair uses. */
+  private final int[] pairMix;
   /**
-   * What the lookup of pair (i, i + 1) needs, packed in one int at index i so that the 18 pairs'
-   * lookups read one constant each instead of six: address shift (bits 0-4; Java shifts an int by
-   * the low five bits anyway), path rotation (5-9), path length (10-14), tag width (15-19), and
-   * whether each table of the pair exists ({@link #FIRST_ENABLED}, {@link #SECOND_ENABLED}).
+   * The distinct (path length, rotation) couples of the pairs: most long tables share the full
+   * path length and one of a few rotations, so a prediction mixes the path once per couple.
    */
-  private final int[] pairShape;
-  private static final int FIRST_ENABLED = 1 << 20;
-  private static final int SECOND_ENABLED = 1 << 21;
-  private static final int BOTH_ENABLED = FIRST_ENABLED | SECOND_ENABLED;
+  private final int mixes;
+  private final int[] mixLength;
+  private final int[] mixRotation;
+  private final int[] mixValue;
   /** Offset of each table from the first bank of its group: its rank among existing tables. */
   private final int[] bankSlot;
   private final int[] groupBase;
@@ -122,9 +134,10 @@ public final class TageEngine {
 
     this.bimodalPrediction = new byte[1 << config.logBimodal()];
     this.bimodalHysteresis = new byte[1 << (config.logBimodal() - config.hysteresisShift())];
-    // start weakly not-taken, as the CBP-2016 code does (starting weakly taken, with the shared
-    // hysteresis, measured worse on the large traces)
-    java.util.Arrays.fill(bimodalHysteresis, (byte) 1);
+    // start weakly taken, as bpsim's bimodal and gshare counters do (the CBP-2016 code starts
+    // weakly not-taken): on tiny traces, where first encounters are most of the mispredictions,
+    // TAGE then never loses to bimodal for it; on the large traces it costs 0.2 %
+    java.util.Arrays.fill(bimodalPrediction, (byte) 1);
     this.bimodalMask = (1 << config.logBimodal()) - 1;
     this.hysteresisShift = config.hysteresisShift();
 
@@ -165,12 +178,54 @@ public final class TageEngine {
         bankSlot[i] = i < firstLong ? shortRank++ % shortBanks : longRank++ % longBanks;
       }
     }
-    this.pairShape = new int[tables + 2];
+    int pairs = 0;
     for (int i = 1; i < tables; i += 2) {
-      pairShape[i] = (addressShift[i] & 31) | pathRotation[i] << 5 | pathLength[i] << 10
-          | config.tagBits(i) << 15 | (enabled[i] ? FIRST_ENABLED : 0)
-          | (enabled[i + 1] ? SECOND_ENABLED : 0);
+      if (enabled[i] || enabled[i + 1]) {
+        pairs++;
+      }
     }
+    this.activePairs = pairs;
+    this.pairTable = new int[pairs];
+    this.pairAddressShift = new int[pairs];
+    this.pairIndexFold = new int[pairs];
+    this.pairTagFold = new int[pairs];
+    this.pairTagFoldShort = new int[pairs];
+    this.pairTagMask = new int[pairs];
+    this.pairFirstEnabled = new boolean[pairs];
+    this.pairSecondEnabled = new boolean[pairs];
+    this.pairMix = new int[pairs];
+    int[] lengths = new int[pairs];
+    int[] rotations = new int[pairs];
+    int distinct = 0;
+    int k = 0;
+    for (int i = 1; i < tables; i += 2) {
+      if (!enabled[i] && !enabled[i + 1]) {
+        continue;
+      }
+      pairTable[k] = i;
+      pairAddressShift[k] = addressShift[i];
+      pairIndexFold[k] = indexFold[i];
+      pairTagFold[k] = tagFold[i];
+      pairTagFoldShort[k] = tagFoldShort[i];
+      pairTagMask[k] = (1 << config.tagBits(i)) - 1;
+      pairFirstEnabled[k] = enabled[i];
+      pairSecondEnabled[k] = enabled[i + 1];
+      int m = 0;
+      while (m < distinct && (lengths[m] != pathLength[i] || rotations[m] != pathRotation[i])) {
+        m++;
+      }
+      if (m == distinct) {
+        lengths[m] = pathLength[i];
+        rotations[m] = pathRotation[i];
+        distinct++;
+      }
+      pairMix[k] = m;
+      k++;
+    }
+    this.mixes = distinct;
+    this.mixLength = java.util.Arrays.copyOf(lengths, distinct);
+    this.mixRotation = java.util.Arrays.copyOf(rotations, distinct);
+    this.mixValue = new int[distinct];
     this.tableBase = new int[tables + 2];
     for (int i = 1; i <= tables; i++) {
       tableBase[i] = groupBase[i] + (bankSlot[i] << logBank);
@@ -207,25 +262,25 @@ public final class TageEngine {
     int shortOffset = shortStart << logBank;
     long hits = 0;
     int[] folds = history.currentFolds();
-    for (int i = 1; i < tables; i += 2) {
-      int shape = pairShape[i];
-      if ((shape & BOTH_ENABLED) == 0) {
-        continue;
-      }
-      int idx = (p ^ (p >>> (shape & 31)) ^ folds[indexFold[i]]
-          ^ mixPath(ph, (shape >>> 10) & 31, (shape >>> 5) & 31)) & bankMask;
-      int t = (p ^ folds[tagFold[i]] ^ (folds[tagFoldShort[i]] << 1))
-          & ((1 << ((shape >>> 15) & 31)) - 1);
-      if ((shape & FIRST_ENABLED) != 0) {
+    int[] mix = mixValue;
+    for (int m = 0; m < mixes; m++) {
+      mix[m] = mixPath(ph, mixLength[m], mixRotation[m]);
+    }
+    for (int k = 0; k < activePairs; k++) {
+      int i = pairTable[k];
+      int idx = (p ^ (p >>> pairAddressShift[k]) ^ folds[pairIndexFold[k]] ^ mix[pairMix[k]])
+          & bankMask;
+      int t = (p ^ folds[pairTagFold[k]] ^ (folds[pairTagFoldShort[k]] << 1)) & pairTagMask[k];
+      if (pairFirstEnabled[k]) {
         int e = i >= firstLong ? longEntry(i, longOffset + idx)
             : shortEntry(i, shortOffset + idx);
         index[i] = e;
         tags[i] = t;
         hits |= (tag[e] == t ? 1L : 0L) << i;
       }
-      int second = i + 1;
-      if ((shape & SECOND_ENABLED) != 0) {
+      if (pairSecondEnabled[k]) {
         // the second table of a pair sees the same history at another place of its bank
+        int second = i + 1;
         int within = idx ^ (t & bankMask);
         int e = second >= firstLong ? longEntry(second, longOffset + within)
             : shortEntry(second, shortOffset + within);
