@@ -99,8 +99,10 @@ final class TageAccuracyTest {
         failures.add(String.format(Locale.ROOT, "%s: %s %d vs gshare %d, bimodal %d", name,
             TAGE_64, tage, gshare, bimodal));
       } else if (!large && (tage > gshare || tage > bimodal)) {
-        // Known gap on tiny traces: cold-start misses (TAGE learns an 8-iteration loop exit
-        // more slowly than gshare). Seznec's own TAGE has the same counts; never do worse.
+        // Known gap on tiny traces (SHORT_MOBILE-28, four static branches): TAGE learns an
+        // 8-iteration inner loop more slowly than gshare, and the exit of a 256-iteration outer
+        // loop, longer than its longest history, allocates entries that then match earlier
+        // iterations. Seznec's own TAGE has more there; never do worse than it.
         Long championship = rows == null ? null : rows.get("tage-only-64kb");
         String note = String.format(Locale.ROOT, "%s: %s %d vs gshare %d, bimodal %d"
             + " (championship TAGE: %s)", name, TAGE_64, tage, gshare, bimodal, championship);
