@@ -59,7 +59,8 @@ public final class GlobalHistory {
 
   /**
    * Registers a fold of the last {@code length} bits into {@code width} bits and returns its
-   * handle; asking twice for the same fold returns the same handle.
+   * handle: handles are 0, 1, 2... in the order of registration, so that a caller can lay out
+   * the folds it reads together next to each other.
    */
   public int addFold(int length, int width) {
     if (width < 1 || width > 30) {
@@ -67,11 +68,6 @@ public final class GlobalHistory {
     }
     if (length < 0 || length + 4 > windows.length) {
       throw new IllegalArgumentException("fold length out of range: " + length);
-    }
-    for (int f = 0; f < folds; f++) {
-      if (original[f] == length && compressed[f] == width) {
-        return f;
-      }
     }
     catchUp();
     original = Arrays.copyOf(original, folds + 1);

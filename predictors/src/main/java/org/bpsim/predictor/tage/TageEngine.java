@@ -43,29 +43,25 @@ public final class TageEngine {
   private final int useAltMax;
   private final int useAltMin;
 
+  /**
+   * The folds of the pairs, registered so that pair k's index fold is fold k, its tag folds are
+   * folds {@code P + k} and {@code 2P + k} (P pairs): a lookup reads them in order.
+   */
   private final GlobalHistory history;
-  private final int[] indexFold;
-  private final int[] tagFold;
-  private final int[] tagFoldShort;
-  /** Whether either table of the pair holding table i exists (else its folds are not kept). */
-  private final boolean[] pairUsed;
-  private final int[] addressShift;
-  private final int[] pathLength;
-  private final int[] pathRotation;
   // What the lookup of each pair of tables (i, i + 1) with at least one existing table needs,
-  // indexed by its rank k among those pairs, so that a prediction visits only those pairs and
-  // reads its constants from short arrays instead of recomputing them.
-  private final int activePairs;
+  // indexed by its rank k among those pairs. A prediction first hashes each pair's index and tag
+  // (pairIndex, pairTag), then reads the existing tables, short group and long group apart.
   private final int[] pairTable;
   private final int[] pairAddressShift;
-  private final int[] pairIndexFold;
-  private final int[] pairTagFold;
-  private final int[] pairTagFoldShort;
   private final int[] pairTagMask;
-  private final boolean[] pairFirstEnabled;
-  private final boolean[] pairSecondEnabled;
   /** Which of the distinct path mixes the pair uses. */
   private final int[] pairMix;
+  private final int[] pairIndex;
+  private final int[] pairTag;
+  /** Per table, the rank of its pair. */
+  private final int[] tablePair;
+  private final TableGroup shortTables;
+  private final TableGroup longTables;
   /**
    * The distinct (path length, rotation) couples of the pairs: most long tables share the full
    * path length and one of a few rotations, so a prediction mixes the path once per couple.
@@ -90,9 +86,8 @@ public final class TageEngine {
   private final int tickLimit;
   private final SeededRandom random;
 
-  // what the last prediction looked at, kept for its update
+  // what the last prediction looked at, kept for its update (the tags are in pairTag)
   private final int[] index;
-  private final int[] tags;
   private int bimodalIndex;
   private int bimodalState;
   private int hitBank;
@@ -134,10 +129,10 @@ public final class TageEngine {
 
     this.bimodalPrediction = new byte[1 << config.logBimodal()];
     this.bimodalHysteresis = new byte[1 << (config.logBimodal() - config.hysteresisShift())];
-    // start weakly taken, as bpsim's bimodal and gshare counters do (the CBP-2016 code starts
-    // weakly not-taken): on tiny traces, where first encounters are most of the mispredictions,
-    // TAGE then never loses to bimodal for it; on the large traces it costs 0.2 %
-    java.util.Arrays.fill(bimodalPrediction, (byte) 1);
+    // start weakly not-taken, as the CBP-2016 code does: TAGE-SC-L then reproduces the CBP-2025
+    // kit's misprediction count exactly. Starting weakly taken, like bimodal, saves a cold miss
+    // on tiny traces but costs 0.2 % on the large ones and loses that match.
+    java.util.Arrays.fill(bimodalHysteresis, (byte) 1);
     this.bimodalMask = (1 << config.logBimodal()) - 1;
     this.hysteresisShift = config.hysteresisShift();
 
@@ -145,26 +140,13 @@ public final class TageEngine {
     this.useAltMax = (1 << (config.useAltBits() - 1)) - 1;
     this.useAltMin = -(1 << (config.useAltBits() - 1));
 
-    this.history = new GlobalHistory(config.maxHistory());
-    this.indexFold = new int[tables + 2];
-    this.tagFold = new int[tables + 2];
-    this.tagFoldShort = new int[tables + 2];
-    this.pairUsed = new boolean[tables + 2];
-    this.addressShift = new int[tables + 2];
-    this.pathLength = new int[tables + 2];
-    this.pathRotation = new int[tables + 2];
+    int[] addressShift = new int[tables + 2];
+    int[] pathLength = new int[tables + 2];
+    int[] pathRotation = new int[tables + 2];
     for (int i = 1; i <= tables; i++) {
-      int sibling = ((i - 1) ^ 1) + 1;
-      pairUsed[i] = enabled[i] || enabled[sibling];
       addressShift[i] = Math.abs(logBank - i) + 1;
       pathLength[i] = Math.min(length[i], config.pathBits());
       pathRotation[i] = i % logBank;
-      if (!pairUsed[i]) {
-        continue;
-      }
-      indexFold[i] = history.addFold(length[i], logBank);
-      tagFold[i] = history.addFold(length[i], config.tagBits(i));
-      tagFoldShort[i] = history.addFold(length[i], config.tagBits(i) - 1);
     }
     this.bankSlot = new int[tables + 2];
     this.groupBase = new int[tables + 2];
@@ -184,16 +166,13 @@ public final class TageEngine {
         pairs++;
       }
     }
-    this.activePairs = pairs;
     this.pairTable = new int[pairs];
     this.pairAddressShift = new int[pairs];
-    this.pairIndexFold = new int[pairs];
-    this.pairTagFold = new int[pairs];
-    this.pairTagFoldShort = new int[pairs];
     this.pairTagMask = new int[pairs];
-    this.pairFirstEnabled = new boolean[pairs];
-    this.pairSecondEnabled = new boolean[pairs];
     this.pairMix = new int[pairs];
+    this.pairIndex = new int[pairs];
+    this.pairTag = new int[pairs];
+    this.tablePair = new int[tables + 2];
     int[] lengths = new int[pairs];
     int[] rotations = new int[pairs];
     int distinct = 0;
@@ -203,13 +182,10 @@ public final class TageEngine {
         continue;
       }
       pairTable[k] = i;
+      tablePair[i] = k;
+      tablePair[i + 1] = k;
       pairAddressShift[k] = addressShift[i];
-      pairIndexFold[k] = indexFold[i];
-      pairTagFold[k] = tagFold[i];
-      pairTagFoldShort[k] = tagFoldShort[i];
       pairTagMask[k] = (1 << config.tagBits(i)) - 1;
-      pairFirstEnabled[k] = enabled[i];
-      pairSecondEnabled[k] = enabled[i + 1];
       int m = 0;
       while (m < distinct && (lengths[m] != pathLength[i] || rotations[m] != pathRotation[i])) {
         m++;
@@ -221,6 +197,16 @@ public final class TageEngine {
       }
       pairMix[k] = m;
       k++;
+    }
+    this.history = new GlobalHistory(config.maxHistory());
+    for (int pair = 0; pair < pairs; pair++) {
+      history.addFold(length[pairTable[pair]], logBank);
+    }
+    for (int pair = 0; pair < pairs; pair++) {
+      history.addFold(length[pairTable[pair]], config.tagBits(pairTable[pair]));
+    }
+    for (int pair = 0; pair < pairs; pair++) {
+      history.addFold(length[pairTable[pair]], config.tagBits(pairTable[pair]) - 1);
     }
     this.mixes = distinct;
     this.mixLength = java.util.Arrays.copyOf(lengths, distinct);
@@ -237,7 +223,8 @@ public final class TageEngine {
     this.tickLimit = 1 << config.logUsefulPeriod();
     this.random = new SeededRandom(seed);
     this.index = new int[tables + 2];
-    this.tags = new int[tables + 2];
+    this.shortTables = group(1, firstLong);
+    this.longTables = group(firstLong, tables + 1);
   }
 
   public TageConfig config() {
@@ -258,37 +245,20 @@ public final class TageEngine {
     // consecutive tables go to consecutive banks, starting at a bank picked by pc and path
     int longStart = firstBank(p ^ (int) lowBits(ph, length[firstLong]), longBanks);
     int shortStart = firstBank(p ^ (int) lowBits(ph, length[1]), shortBanks);
-    int longOffset = longStart << logBank;
-    int shortOffset = shortStart << logBank;
-    long hits = 0;
     int[] folds = history.currentFolds();
     int[] mix = mixValue;
     for (int m = 0; m < mixes; m++) {
       mix[m] = mixPath(ph, mixLength[m], mixRotation[m]);
     }
-    for (int k = 0; k < activePairs; k++) {
-      int i = pairTable[k];
-      int idx = (p ^ (p >>> pairAddressShift[k]) ^ folds[pairIndexFold[k]] ^ mix[pairMix[k]])
-          & bankMask;
-      int t = (p ^ folds[pairTagFold[k]] ^ (folds[pairTagFoldShort[k]] << 1)) & pairTagMask[k];
-      if (pairFirstEnabled[k]) {
-        int e = i >= firstLong ? longEntry(i, longOffset + idx)
-            : shortEntry(i, shortOffset + idx);
-        index[i] = e;
-        tags[i] = t;
-        hits |= (tag[e] == t ? 1L : 0L) << i;
-      }
-      if (pairSecondEnabled[k]) {
-        // the second table of a pair sees the same history at another place of its bank
-        int second = i + 1;
-        int within = idx ^ (t & bankMask);
-        int e = second >= firstLong ? longEntry(second, longOffset + within)
-            : shortEntry(second, shortOffset + within);
-        index[second] = e;
-        tags[second] = t;
-        hits |= (tag[e] == t ? 1L : 0L) << second;
-      }
+    int[] idx = pairIndex;
+    int[] tg = pairTag;
+    int pairs = idx.length;
+    for (int k = 0; k < pairs; k++) {
+      idx[k] = (p ^ (p >>> pairAddressShift[k]) ^ folds[k] ^ mix[pairMix[k]]) & bankMask;
+      tg[k] = (p ^ folds[pairs + k] ^ (folds[2 * pairs + k] << 1)) & pairTagMask[k];
     }
+    long hits = lookUp(shortTables, shortStart << logBank)
+        | lookUp(longTables, longStart << logBank);
 
     bimodalIndex = (p ^ (p >>> 2)) & bimodalMask;
     boolean base = readBimodal();
@@ -321,6 +291,73 @@ public final class TageEngine {
     return tagePrediction;
   }
 
+  /**
+   * The existing tables of one group (short or long histories). Consecutive tables sit in
+   * consecutive banks, and the group's first bank for a branch is a hash of pc and path, so a
+   * branch's entries spread over the banks, wrapping around inside the group. Per table: the table
+   * numbers, their pair's
+   * rank, whether each is the second of its pair (then {@code bankMask}, which moves it within
+   * its bank by the tag, else 0), the first entry of its bank, and where the group wraps around.
+   */
+  private record TableGroup(int[] table, int[] pair, int[] secondShift, int[] start, int end,
+      int size) {
+  }
+
+  private TableGroup group(int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      n += enabled[i] ? 1 : 0;
+    }
+    int[] table = new int[n];
+    int[] pair = new int[n];
+    int[] second = new int[n];
+    int[] start = new int[n];
+    int j = 0;
+    for (int i = from; i < to; i++) {
+      if (enabled[i]) {
+        table[j] = i;
+        pair[j] = tablePair[i];
+        second[j] = ((i - 1) & 1) != 0 ? bankMask : 0;
+        start[j] = tableBase[i];
+        j++;
+      }
+    }
+    boolean isLong = from >= firstLong;
+    return new TableGroup(table, pair, second, start, isLong ? longEnd : shortEnd,
+        isLong ? longSize : shortEnd);
+  }
+
+  /**
+   * Reads the tag of every table of {@code group} for the hashes just computed, starting
+   * {@code offset} entries into the group (its first bank), and returns the hits as a bit per
+   * table.
+   */
+  private long lookUp(TableGroup group, int offset) {
+    int[] table = group.table();
+    int[] pair = group.pair();
+    int[] second = group.secondShift();
+    int[] start = group.start();
+    int end = group.end();
+    int size = group.size();
+    int[] idx = pairIndex;
+    int[] tg = pairTag;
+    int[] entry = index;
+    char[] tags = tag;
+    long hits = 0;
+    for (int j = 0; j < table.length; j++) {
+      int k = pair[j];
+      int t = tg[k];
+      int e = start[j] + offset + (idx[k] ^ (t & second[j]));
+      if (e >= end) {
+        e -= size;
+      }
+      int i = table[j];
+      entry[i] = e;
+      hits |= (tags[e] == t ? 1L : 0L) << i;
+    }
+    return hits;
+  }
+
   private boolean readBimodal() {
     int prediction = bimodalPrediction[bimodalIndex];
     bimodalState = (prediction << 1) | bimodalHysteresis[bimodalIndex >>> hysteresisShift];
@@ -342,23 +379,6 @@ public final class TageEngine {
     int high = a >>> logBank;
     high = rotate(high & bankMask, rotation) ^ (high >>> logBank);
     return rotate((a ^ high) & bankMask, rotation);
-  }
-
-  /**
-   * Entry {@code offset} entries after the first of {@code table}'s bank (offset = the group's
-   * first bank, in entries, plus the place within the bank), wrapped around inside the short
-   * group: consecutive tables sit in consecutive banks, so the group's first bank (a hash of pc
-   * and path) spreads a branch's entries over the banks.
-   */
-  private int shortEntry(int table, int offset) {
-    int e = tableBase[table] + offset;
-    return e >= shortEnd ? e - shortEnd : e;
-  }
-
-  /** {@link #shortEntry} for a table of the long group. */
-  private int longEntry(int table, int offset) {
-    int e = tableBase[table] + offset;
-    return e >= longEnd ? e - longSize : e;
   }
 
   /** The first bank of a group: a hash of pc and the recent path, modulo the bank count. */
@@ -474,7 +494,7 @@ public final class TageEngine {
         int c = counter[e];
         if (useful[e] == 0) {
           if (protect || Math.abs(2 * c + 1) <= 3) {
-            tag[e] = (char) tags[i];
+            tag[e] = (char) pairTag[tablePair[i]];
             counter[e] = (byte) (taken ? 0 : -1);
             if (protect) {
               useful[e] = (byte) (random.oneIn(5) ? 1 : 0);
