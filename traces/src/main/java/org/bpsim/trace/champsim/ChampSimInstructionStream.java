@@ -1,6 +1,9 @@
 package org.bpsim.trace.champsim;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.trace.ExecutionClass;
@@ -30,6 +33,9 @@ import org.bpsim.trace.TraceInput;
  */
 public final class ChampSimInstructionStream implements InstructionStream {
   private static final int RECORD = ChampSimReader.RECORD_BYTES;
+  /** Reads a record's 8-byte fields in one load rather than byte by byte. */
+  private static final VarHandle LITTLE_ENDIAN_LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final TraceInput input;
   private byte[] current = new byte[RECORD];
@@ -44,6 +50,7 @@ public final class ChampSimInstructionStream implements InstructionStream {
   private int writeCount;
   private int baseUpdate;
   private long instructions;
+  private long pc;
   private BranchKind kind;
   private boolean taken;
   private long target;
@@ -80,6 +87,7 @@ public final class ChampSimInstructionStream implements InstructionStream {
     ahead = swap;
     aheadValid = readAhead();
     instructions++;
+    pc = longAt(current, 0);
     destinations[0] = current[10] & 0xff;
     destinations[1] = current[11] & 0xff;
     for (int i = 0; i < 4; i++) {
@@ -134,11 +142,7 @@ public final class ChampSimInstructionStream implements InstructionStream {
   }
 
   private static long longAt(byte[] record, int offset) {
-    long value = 0;
-    for (int i = 7; i >= 0; i--) {
-      value = (value << 8) | (record[offset + i] & 0xffL);
-    }
-    return value;
+    return (long) LITTLE_ENDIAN_LONG.get(record, offset);
   }
 
   @Override
@@ -153,7 +157,7 @@ public final class ChampSimInstructionStream implements InstructionStream {
 
   @Override
   public long pc() {
-    return longAt(current, 0);
+    return pc;
   }
 
   @Override
