@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.bpsim.machine.Machines;
 import org.bpsim.pipeline.LlcMode;
+import org.bpsim.pipeline.PredictorFailure;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.PredictorConfig;
 import org.bpsim.report.Comparison;
@@ -89,6 +90,9 @@ public final class CompareCommand implements Callable<Integer> {
           + "(default: both).")
   String llc;
 
+  /** Whether the baseline failed in the multi-core run after passing the replay. */
+  private boolean multiCoreFailed;
+
   /** What one trace's replay yields; {@code pipeline} is null when the model did not run it. */
   private record TraceOutcome(List<RunResult> results, TraceHardestBranches hardest,
       TraceChecksum checksum, List<PipelineCoreFigures> pipeline) {
@@ -160,7 +164,8 @@ public final class CompareCommand implements Callable<Integer> {
     stdout.println();
     stdout.println("report: " + out.resolve(ReportFiles.INDEX));
     stdout.flush();
-    return PredictorFailures.report(results, err);
+    int exitCode = PredictorFailures.report(results, err);
+    return multiCoreFailed ? ExitCodes.PREDICTOR_FAILED : exitCode;
   }
 
   private List<LlcMode> llcModes() {
@@ -206,13 +211,35 @@ public final class CompareCommand implements Callable<Integer> {
     together = together.subList(0, Math.max(0, cores));
     togetherNames = togetherNames.subList(0, Math.max(0, cores));
     List<MultiCoreFigures> multiCore = List.of();
-    if (cores >= 2) {
+    if (cores >= 2 && baselineFailed(outcomes)) {
+      // The multi-core run uses the baseline; its failure is already named per trace.
+      err.println("compare: timing model: no multi-core run, the baseline predictor "
+          + baseline.canonicalSpec() + " failed");
+      err.flush();
+    } else if (cores >= 2) {
       err.println("compare: timing model, " + together.size() + " cores together, LLC "
           + String.join(" and ", modes.stream().map(LlcMode::id).toList()) + " ...");
       err.flush();
-      multiCore = pipeline.multiCore(together, togetherNames, baseline, modes, jobs);
+      try {
+        multiCore = pipeline.multiCore(together, togetherNames, baseline, modes, jobs);
+      } catch (PredictorFailure failure) {
+        err.println("bpsim: predictor " + baseline.canonicalSpec() + " failed on "
+            + failure.trace() + " in the multi-core run: " + failure.getMessage());
+        err.flush();
+        multiCoreFailed = true;
+      }
     }
     return new PipelineFigures(pipeline.machine().name(), singleCore, multiCore, skipped);
+  }
+
+  /** Whether the baseline (the first predictor) failed on any trace. */
+  private static boolean baselineFailed(List<TraceOutcome> outcomes) {
+    for (TraceOutcome outcome : outcomes) {
+      if (outcome.results().get(0).failed()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The predictors, baseline first; the baseline is added when not among them. */
@@ -261,6 +288,13 @@ public final class CompareCommand implements Callable<Integer> {
         i -> replayOne(registry, configs, files.get(i), names.get(i), progress, pipeline));
   }
 
+  /** The replay's row of a predictor that then failed in the timing model, marked failed. */
+  private static RunResult failedInTimingModel(RunResult row, PredictorFailure failure) {
+    return new RunResult(row.trace(), row.predictor(), row.instructions(), row.branches(),
+        row.conditionalBranches(), row.mispredictions(), row.storageBits(),
+        failure.getMessage() + " in the timing model");
+  }
+
   private TraceOutcome replayOne(PredictorRegistry registry, List<PredictorConfig> configs,
       Path file, String name, ProgressDisplay progress, ComparePipeline pipeline)
       throws IOException {
@@ -277,10 +311,16 @@ public final class CompareCommand implements Callable<Integer> {
     List<PipelineCoreFigures> timing = null;
     if (pipeline != null && InstructionStreams.carriesInstructions(file)) {
       timing = new ArrayList<>();
+      results = new ArrayList<>(results);
       for (int p = 0; p < configs.size(); p++) {
         // A predictor that failed the replay (a faulty plugin) is already reported there.
-        if (!results.get(p).failed()) {
+        if (results.get(p).failed()) {
+          continue;
+        }
+        try {
           timing.add(pipeline.singleCore(file, name, configs.get(p)));
+        } catch (PredictorFailure failure) {
+          results.set(p, failedInTimingModel(results.get(p), failure));
         }
       }
     }

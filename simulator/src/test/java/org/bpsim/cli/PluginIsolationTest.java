@@ -142,6 +142,51 @@ final class PluginIsolationTest {
     assertTrue(healthy.out().contains("predictor throws:after=1000"), healthy.out());
   }
 
+  /**
+   * compare --machine: a predictor that throws gets failed rows, the others their timing
+   * figures; a failing baseline also leaves out the multi-core run (it uses the baseline), named
+   * on one line; exit code 3 and no stack trace either way.
+   */
+  @Test
+  void compareWithAMachineReportsAThrowingPredictorWithoutAStackTrace() throws IOException {
+    Path jar = pluginJar("throwing.jar", List.of(ThrowingProvider.class.getName()),
+        ThrowingProvider.class);
+    Path first = kitTrace(500);
+    Path second = Files.copy(first, dir.resolve("second_trace.gz"));
+    for (String baseline : List.of("bimodal", "throws:after=10")) {
+      String other = baseline.equals("bimodal") ? "throws:after=10" : "bimodal";
+      Path report = dir.resolve("report-" + baseline.replace(':', '-').replace('=', '-'));
+      Cli outcome = Cli.run("compare", "--plugin", jar.toString(), "-t", first.toString(),
+          "-t", second.toString(), "-p", baseline, "-p", other, "--machine", "small",
+          "--out", report.toString());
+      String where = "baseline " + baseline + ": " + outcome.err();
+      assertEquals(ExitCodes.PREDICTOR_FAILED, outcome.exitCode(), where);
+      assertFalse(outcome.err().contains("\tat ") || outcome.err().contains("internal error"),
+          where);
+      assertTrue(outcome.err().contains("predictor throws:after=10 failed on kit_trace.gz"),
+          where);
+      assertTrue(outcome.err().contains("predictor throws:after=10 failed on second_trace.gz"),
+          where);
+      JsonNode pipeline = new ObjectMapper().readTree(report.resolve("pipeline.json").toFile());
+      String json = pipeline.toString();
+      assertEquals(2, pipeline.get("single_core").size(), where + json);
+      assertTrue(pipeline.get("single_core").get(0).get("predictor").asText()
+          .startsWith("bimodal"), where + json);
+      assertFalse(json.contains("throws"), where + json);
+      boolean baselineFails = baseline.startsWith("throws");
+      assertEquals(baselineFails ? 0 : 2, pipeline.get("multi_core").size(), where + json);
+      assertEquals(baselineFails, outcome.err().contains("no multi-core run"), where);
+      JsonNode runs = new ObjectMapper().readTree(report.resolve("results.json").toFile())
+          .get("runs");
+      assertEquals(4, runs.size(), where);
+      int failed = 0;
+      for (JsonNode run : runs) {
+        failed += run.get("error").isNull() ? 0 : 1;
+      }
+      assertEquals(2, failed, where);
+    }
+  }
+
   @Test
   void aPluginCannotLoadBpsimInternals() throws IOException {
     Path jar = pluginJar("peeking.jar", List.of(PeekingProvider.class.getName()),

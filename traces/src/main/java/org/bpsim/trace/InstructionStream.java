@@ -52,7 +52,9 @@ public interface InstructionStream extends AutoCloseable {
 
   /**
    * Registers the instruction reads, by the trace's own register numbering (0-255), or 0 when the
-   * trace does not record registers; then {@link #sourceRegister(int)} names each.
+   * trace does not record registers; then {@link #sourceRegister(int)} names each. A stream
+   * leaves out registers no instruction should wait for, such as an instruction pointer that the
+   * front end supplies.
    */
   default int sourceRegisters() {
     return 0;

@@ -1,8 +1,12 @@
 package org.bpsim.trace.champsim;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import org.bpsim.predictor.spi.BranchKind;
+import org.bpsim.trace.ExecutionClass;
 import org.bpsim.trace.InstructionStream;
 import org.bpsim.trace.TraceFormatException;
 import org.bpsim.trace.TraceInput;
@@ -13,9 +17,25 @@ import org.bpsim.trace.TraceInput;
  * first non-zero destination address as the store (an x86 instruction with several memory
  * operands counts as one load and one store). A taken branch's target is the next record's ip,
  * so the stream reads one record ahead.
+ *
+ * <p>Registers: a record names up to two registers written and four read, by the tracer's
+ * numbering (Pin's register ids, 0 = none). They are reported as they are, with one exception:
+ * the instruction pointer (26), which every branch writes and most branches read, is left out.
+ * It is not a value an instruction waits for: the front end supplies each instruction's address
+ * (a wrong guess is the misprediction the timing model charges separately), so a chain through
+ * it would only make every branch wait for the previous one, and a branch behind a cache miss
+ * would hold up all later branches. ChampSim itself renames it like any register. The flags
+ * (25) and the stack pointer (6) are real data dependences and stay. A load or store that reads
+ * and writes the stack pointer (push, pop, call, return) updates it as an address computation,
+ * reported as its {@link #baseUpdateRegister()}. ChampSim traces carry no opcode, so every
+ * instruction has {@link ExecutionClass#SIMPLE} latency; loads, stores and branches are told
+ * apart by their memory operands and registers.
  */
 public final class ChampSimInstructionStream implements InstructionStream {
   private static final int RECORD = ChampSimReader.RECORD_BYTES;
+  /** Reads a record's 8-byte fields in one load rather than byte by byte. */
+  private static final VarHandle LITTLE_ENDIAN_LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final TraceInput input;
   private byte[] current = new byte[RECORD];
@@ -24,7 +44,13 @@ public final class ChampSimInstructionStream implements InstructionStream {
   private boolean started;
   private final int[] destinations = new int[2];
   private final int[] sources = new int[4];
+  private final int[] reads = new int[4];
+  private final int[] writes = new int[2];
+  private int readCount;
+  private int writeCount;
+  private int baseUpdate;
   private long instructions;
+  private long pc;
   private BranchKind kind;
   private boolean taken;
   private long target;
@@ -61,6 +87,7 @@ public final class ChampSimInstructionStream implements InstructionStream {
     ahead = swap;
     aheadValid = readAhead();
     instructions++;
+    pc = longAt(current, 0);
     destinations[0] = current[10] & 0xff;
     destinations[1] = current[11] & 0xff;
     for (int i = 0; i < 4; i++) {
@@ -78,7 +105,30 @@ public final class ChampSimInstructionStream implements InstructionStream {
     }
     store = firstNonZero(current, 16, 2);
     load = firstNonZero(current, 32, 4);
+    trackedRegisters();
     return true;
+  }
+
+  /** The registers the timing model follows: all but "none" and the instruction pointer. */
+  private void trackedRegisters() {
+    boolean readsSp = false;
+    readCount = 0;
+    for (int r : sources) {
+      if (r != 0 && r != ChampSimBranchKinds.REG_INSTRUCTION_POINTER) {
+        reads[readCount++] = r;
+        readsSp |= r == ChampSimBranchKinds.REG_STACK_POINTER;
+      }
+    }
+    boolean writesSp = false;
+    writeCount = 0;
+    for (int r : destinations) {
+      if (r != 0 && r != ChampSimBranchKinds.REG_INSTRUCTION_POINTER) {
+        writes[writeCount++] = r;
+        writesSp |= r == ChampSimBranchKinds.REG_STACK_POINTER;
+      }
+    }
+    baseUpdate = readsSp && writesSp && (load != 0 || store != 0)
+        ? ChampSimBranchKinds.REG_STACK_POINTER : -1;
   }
 
   private static long firstNonZero(byte[] record, int offset, int count) {
@@ -92,11 +142,7 @@ public final class ChampSimInstructionStream implements InstructionStream {
   }
 
   private static long longAt(byte[] record, int offset) {
-    long value = 0;
-    for (int i = 7; i >= 0; i--) {
-      value = (value << 8) | (record[offset + i] & 0xffL);
-    }
-    return value;
+    return (long) LITTLE_ENDIAN_LONG.get(record, offset);
   }
 
   @Override
@@ -111,7 +157,7 @@ public final class ChampSimInstructionStream implements InstructionStream {
 
   @Override
   public long pc() {
-    return longAt(current, 0);
+    return pc;
   }
 
   @Override
@@ -147,6 +193,42 @@ public final class ChampSimInstructionStream implements InstructionStream {
   @Override
   public long storeAddress() {
     return store;
+  }
+
+  @Override
+  public int executionClass() {
+    return ExecutionClass.SIMPLE;
+  }
+
+  @Override
+  public int sourceRegisters() {
+    return readCount;
+  }
+
+  @Override
+  public int sourceRegister(int i) {
+    if (i >= readCount) {
+      throw new IndexOutOfBoundsException(i);
+    }
+    return reads[i];
+  }
+
+  @Override
+  public int destinationRegisters() {
+    return writeCount;
+  }
+
+  @Override
+  public int destinationRegister(int i) {
+    if (i >= writeCount) {
+      throw new IndexOutOfBoundsException(i);
+    }
+    return writes[i];
+  }
+
+  @Override
+  public int baseUpdateRegister() {
+    return baseUpdate;
   }
 
   @Override

@@ -9,8 +9,10 @@ import org.bpsim.predictor.spi.BranchKind;
  * the instruction-level writer under {@link ChampSimTraceWriter} and {@code bpsim record}.
  * ChampSim traces carry no opcode, so a branch's kind is told through the registers it reads and
  * writes; this writer picks, for each kind, the register sets that {@link ChampSimBranchKinds}
- * (ChampSim's own rule) maps back to that kind. Non-branch instructions carry no registers: the
- * traces are for branch prediction and memory studies, not for register dependences.
+ * (ChampSim's own rule) maps back to that kind. Non-branch instructions written by
+ * {@link #write} carry no registers: those traces are for branch prediction and memory studies.
+ * {@link #writeWithRegisters} writes a record's register operands as given, for traces that
+ * carry register dependences.
  */
 public final class ChampSimRecordWriter implements AutoCloseable {
   /** A register that is neither the stack pointer, the flags nor the instruction pointer. */
@@ -64,16 +66,48 @@ public final class ChampSimRecordWriter implements AutoCloseable {
    */
   public void write(long ip, int kind, boolean taken, long[] loads, int loadCount, long[] stores,
       int storeCount) throws IOException {
+    boolean branch = kind != ChampSimBranchKinds.NOT_A_BRANCH;
+    put(ip, branch, branch && taken, branch ? REGISTERS[kind] : null, loads, loadCount, stores,
+        storeCount);
+  }
+
+  /**
+   * Writes one instruction with the register operands given (ChampSim's numbering, 0 = none;
+   * {@link ChampSimBranchKinds#classify} decides from them whether and what kind of branch it is
+   * on reading back).
+   *
+   * @param destinations at most 2 registers written
+   * @param sources at most 4 registers read
+   */
+  public void writeWithRegisters(long ip, boolean taken, int[] destinations, int[] sources,
+      long[] loads, int loadCount, long[] stores, int storeCount) throws IOException {
+    if (destinations.length > 2 || sources.length > 4) {
+      throw new IllegalArgumentException("a ChampSim record has 2 destination and 4 source "
+          + "registers, not " + destinations.length + " and " + sources.length);
+    }
+    byte[] registers = new byte[6];
+    boolean branch = false;
+    for (int i = 0; i < destinations.length; i++) {
+      registers[i] = (byte) destinations[i];
+      branch |= destinations[i] == ChampSimBranchKinds.REG_INSTRUCTION_POINTER;
+    }
+    for (int i = 0; i < sources.length; i++) {
+      registers[2 + i] = (byte) sources[i];
+    }
+    put(ip, branch, branch && taken, registers, loads, loadCount, stores, storeCount);
+  }
+
+  private void put(long ip, boolean branch, boolean taken, byte[] registers, long[] loads,
+      int loadCount, long[] stores, int storeCount) throws IOException {
     if (used == buffer.length) {
       flushBuffer();
     }
     int base = used;
     putLong(base, ip);
-    boolean branch = kind != ChampSimBranchKinds.NOT_A_BRANCH;
     buffer[base + 8] = (byte) (branch ? 1 : 0);
-    buffer[base + 9] = (byte) (branch && taken ? 1 : 0);
-    if (branch) {
-      System.arraycopy(REGISTERS[kind], 0, buffer, base + 10, 6);
+    buffer[base + 9] = (byte) (taken ? 1 : 0);
+    if (registers != null) {
+      System.arraycopy(registers, 0, buffer, base + 10, 6);
     } else {
       for (int i = 10; i < 16; i++) {
         buffer[base + i] = 0;
