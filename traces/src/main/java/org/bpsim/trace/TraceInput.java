@@ -96,10 +96,27 @@ public final class TraceInput implements AutoCloseable {
     return buffer[bufferPos++] & 0xff;
   }
 
-  /** Reads up to {@code length} bytes, fewer only at the end of the stream. */
+  /**
+   * Reads up to {@code length} bytes, fewer only at the end of the stream. Once the buffer is
+   * drained, a request of at least a buffer's size goes straight to the decompressor, which saves
+   * copying every byte twice for readers that parse large blocks of their own.
+   */
   public int readFully(byte[] target, int offset, int length) throws IOException {
     int done = 0;
     while (done < length) {
+      if (bufferPos == bufferLimit && length - done >= BUFFER_SIZE && !eof) {
+        consumedBeforeBuffer += bufferLimit;
+        bufferPos = 0;
+        bufferLimit = 0;
+        int n = readDecompressed(target, offset + done, length - done);
+        if (n < 0) {
+          eof = true;
+          break;
+        }
+        consumedBeforeBuffer += n;
+        done += n;
+        continue;
+      }
       if (bufferPos == bufferLimit && !fill()) {
         break;
       }
