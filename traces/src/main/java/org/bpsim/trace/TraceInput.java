@@ -17,6 +17,8 @@ import java.util.Arrays;
  */
 public final class TraceInput implements AutoCloseable {
   private static final int BUFFER_SIZE = 1 << 16;
+  /** Requests at least this large bypass the buffer once it is drained. */
+  private static final int DIRECT_READ = 1 << 13;
 
   private final Path path;
   private final Compression compression;
@@ -98,13 +100,14 @@ public final class TraceInput implements AutoCloseable {
 
   /**
    * Reads up to {@code length} bytes, fewer only at the end of the stream. Once the buffer is
-   * drained, a request of at least a buffer's size goes straight to the decompressor, which saves
-   * copying every byte twice for readers that parse large blocks of their own.
+   * drained, the rest of a large request goes straight to the decompressor (or the file), which
+   * saves copying those bytes twice for readers that take large blocks: {@code .bpt} chunks, the
+   * BT9 edge sequence.
    */
   public int readFully(byte[] target, int offset, int length) throws IOException {
     int done = 0;
     while (done < length) {
-      if (bufferPos == bufferLimit && length - done >= BUFFER_SIZE && !eof) {
+      if (bufferPos == bufferLimit && length - done >= DIRECT_READ && !eof) {
         consumedBeforeBuffer += bufferLimit;
         bufferPos = 0;
         bufferLimit = 0;
