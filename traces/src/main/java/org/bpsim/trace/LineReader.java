@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * that text formats cost no allocation per line. Lines end at LF; a CR before it is dropped.
  */
 public final class LineReader {
-  private static final int MAX_LINE = 1 << 20;
+  /** The longest line accepted, in bytes without its LF. */
+  public static final int MAX_LINE = 1 << 20;
 
   private final TraceInput input;
   private byte[] line = new byte[256];
@@ -50,6 +51,25 @@ public final class LineReader {
       length--;
     }
     return true;
+  }
+
+  /**
+   * Makes {@code bytes[from, to)} (without its LF) the current line, numbered {@code lineNumber},
+   * for parsers that scan their own buffer and hand only the lines they cannot parse themselves
+   * to this reader; {@code unterminated} says that the input ended without a LF after it.
+   */
+  public void load(byte[] bytes, int from, int to, long lineNumber, boolean unterminated) {
+    length = to - from;
+    cursor = 0;
+    if (length > line.length) {
+      line = new byte[Math.max(length, line.length * 2)];
+    }
+    System.arraycopy(bytes, from, line, 0, length);
+    this.lineNumber = lineNumber;
+    this.unterminated = unterminated;
+    if (length > 0 && line[length - 1] == '\r') {
+      length--;
+    }
   }
 
   public long lineNumber() {

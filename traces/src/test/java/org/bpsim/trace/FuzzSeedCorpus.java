@@ -52,6 +52,7 @@ public final class FuzzSeedCorpus {
         .getBytes(StandardCharsets.US_ASCII));
     bt9.put("unknown-edge.bt9", text.replaceFirst("BT9_EDGE_SEQUENCE\n",
         "BT9_EDGE_SEQUENCE\n999\n").getBytes(StandardCharsets.US_ASCII));
+    bt9.put("odd-sequence-lines.bt9", oddSequenceLines(text).getBytes(StandardCharsets.US_ASCII));
     write(resources.resolve("org/bpsim/trace/bt9/Bt9ReaderFuzzTestInputs/readsAnyBytesCleanly"),
         bt9);
 
@@ -174,5 +175,26 @@ public final class FuzzSeedCorpus {
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
       Files.write(folder.resolve(file.getKey()), file.getValue());
     }
+  }
+
+  /**
+   * The edge sequence of a BT9 text with every kind of line the reader's fast path hands to the
+   * line parser: CR LF, leading spaces and trailing words, blank lines, leading zeros, and an EOF
+   * line without its LF.
+   */
+  private static String oddSequenceLines(String text) {
+    String marker = "BT9_EDGE_SEQUENCE\n";
+    int start = text.indexOf(marker) + marker.length();
+    String[] ids = text.substring(start, text.lastIndexOf("EOF")).split("\n");
+    StringBuilder out = new StringBuilder(text.substring(0, start));
+    for (int i = 0; i < ids.length; i++) {
+      switch (i % 4) {
+        case 1 -> out.append(ids[i]).append("\r\n");
+        case 2 -> out.append("  ").append(ids[i]).append(" trailing words\n\n \t \n");
+        case 3 -> out.append("000").append(ids[i]).append('\n');
+        default -> out.append(ids[i]).append('\n');
+      }
+    }
+    return out.append("EOF").toString();
   }
 }

@@ -64,8 +64,9 @@ public final class BptChunkCodec {
   /**
    * Decodes {@code count} records from {@code payload[0, length)} into {@code batch}, which is
    * cleared first and must have room for them. The array must extend at least {@link #PADDING}
-   * bytes past {@code length} (their content does not matter): a record is then decoded without a
-   * bounds check per byte, and checked once it is complete.
+   * bytes past {@code length} (their content does not matter): a record, even one that starts at
+   * {@code length}, is then decoded without a bounds check per byte, and checked once it is
+   * complete.
    *
    * @return -1 on success, otherwise the payload offset at which the records stopped making sense
    */
@@ -88,16 +89,12 @@ public final class BptChunkCodec {
     long pc = 0;
     long position = basePosition;
     // The varint reads are written out three times on purpose: this loop is the decoder's whole
-    // cost, and the one-byte case must not pay for a call or a loop.
+    // cost, and the one-byte case must not pay for a call or a loop. Every check that a record
+    // makes sense waits until it is complete, so a valid record passes one test, not four, and
+    // failure() works out which check failed first.
     for (int i = 0; i < count; i++) {
-      if (at >= length) {
-        return at;
-      }
+      int headAt = at;
       int head = payload[at++] & 0xff;
-      int kind = head & 7;
-      if (kind > 6) {
-        return at - 1;
-      }
       int b = payload[at++];
       long value = b;
       if (b < 0) {
@@ -109,7 +106,7 @@ public final class BptChunkCodec {
           shift += 7;
         } while (b < 0 && shift < 70);
         if (b < 0) {
-          return at;
+          return failure(headAt, head, at, length);
         }
       }
       pc += ((value >>> 1) ^ -(value & 1)) << align;
@@ -126,7 +123,7 @@ public final class BptChunkCodec {
             shift += 7;
           } while (b < 0 && shift < 70);
           if (b < 0) {
-            return at;
+            return failure(headAt, head, at, length);
           }
         }
         target = pc + (((value >>> 1) ^ -(value & 1)) << align);
@@ -144,16 +141,17 @@ public final class BptChunkCodec {
             shift += 7;
           } while (b < 0 && shift < 70);
           if (b < 0) {
-            return at;
+            return failure(headAt, head, at, length);
           }
         }
         gap = value + 8;
         if (gap < 8) {
-          return at;
+          return failure(headAt, head, at, length);
         }
       }
-      if (at > length) {
-        return length;
+      int kind = head & 7;
+      if (at > length | kind > 6) {
+        return failure(headAt, head, length, length);
       }
       position += gap;
       pcs[i] = pc;
@@ -164,6 +162,18 @@ public final class BptChunkCodec {
     }
     batch.setSize(count);
     return at == length ? -1 : at;
+  }
+
+  /**
+   * Where the record at {@code headAt} stopped making sense, given that a check failed at
+   * {@code at}: the checks count in the order a reader meets them, so a record that starts past
+   * the payload or has a bad kind is blamed at its head even when a later field is bad too.
+   */
+  private static int failure(int headAt, int head, int at, int length) {
+    if (headAt >= length || (head & 7) > 6) {
+      return headAt;
+    }
+    return at;
   }
 
   static long zigzag(long value) {

@@ -25,6 +25,9 @@ import org.bpsim.trace.StreamedTraceReader;
  */
 public final class Bt9Reader extends StreamedTraceReader {
   private static final byte NOT_A_BRANCH = -1;
+  private static final int BLOCK_SIZE = 1 << 18;
+  /** Edge ids of at most this many digits cannot overflow an int. */
+  private static final int FAST_DIGITS = 9;
 
   private final LineReader lines;
   private final long declaredInstructions;
@@ -33,11 +36,25 @@ public final class Bt9Reader extends StreamedTraceReader {
   private byte[] nodeKind = new byte[64];
   private int nodeCount;
 
+  // Per edge, everything a batch entry needs, so that filling a batch is table look-ups: the
+  // branch at the edge's source node (its address and kind, NOT_A_BRANCH for the placeholder
+  // node), where the edge goes, and the instructions that follow it.
+  private long[] edgePc = new long[64];
+  private byte[] edgeKind = new byte[64];
   private int[] edgeSource = new int[64];
   private boolean[] edgeTaken = new boolean[64];
   private long[] edgeTarget = new long[64];
   private long[] edgeInstructions = new long[64];
   private int edgeCount;
+
+  // The edge sequence is scanned in place in a block of decompressed bytes; bytes
+  // [next, complete) are whole lines, [complete, filled) the start of a line still being read.
+  private byte[] block = new byte[BLOCK_SIZE];
+  private int next;
+  private int complete;
+  private int filled;
+  private boolean inputEnded;
+  private long lineNumber;
 
   private long position;
   private long sequenceIndex;
@@ -49,6 +66,7 @@ public final class Bt9Reader extends StreamedTraceReader {
     this.declaredInstructions = readHeader();
     readNodes();
     readEdges();
+    lineNumber = lines.lineNumber();
   }
 
   private long readHeader() throws IOException {
@@ -130,6 +148,8 @@ public final class Bt9Reader extends StreamedTraceReader {
         throw lines.error("edge " + id + " starts at unknown node " + source);
       }
       ensureEdgeCapacity(id + 1);
+      edgePc[id] = nodeAddress[(int) source];
+      edgeKind[id] = nodeKind[(int) source];
       edgeSource[id] = (int) source;
       // An unconditional branch always goes its way; a stray N on one must not reach the
       // predictors as a not-taken jump, which the branch model does not allow.
@@ -193,6 +213,8 @@ public final class Bt9Reader extends StreamedTraceReader {
   private void ensureEdgeCapacity(int size) {
     if (size > edgeSource.length) {
       int capacity = Math.max(size, edgeSource.length * 2);
+      edgePc = Arrays.copyOf(edgePc, capacity);
+      edgeKind = Arrays.copyOf(edgeKind, capacity);
       edgeSource = Arrays.copyOf(edgeSource, capacity);
       edgeTaken = Arrays.copyOf(edgeTaken, capacity);
       edgeTarget = Arrays.copyOf(edgeTarget, capacity);
@@ -203,48 +225,169 @@ public final class Bt9Reader extends StreamedTraceReader {
   @Override
   public int read(BranchBatch batch) throws IOException {
     batch.clear();
-    while (!finished && !batch.isFull()) {
-      int edge = nextEdge();
-      if (edge < 0) {
-        finished = true;
-        break;
+    long[] pcs = batch.pc;
+    long[] targets = batch.target;
+    byte[] kinds = batch.kind;
+    boolean[] takens = batch.taken;
+    long[] positions = batch.position;
+    int capacity = batch.capacity();
+    int n = 0;
+    byte[] bytes = block;
+    int at = next;
+    int end = complete;
+    long pos = position;
+    long line = lineNumber;
+    // Nearly every line is an edge id in decimal and a LF: that case is parsed here, in place;
+    // anything else (blank lines, CR, spaces, the EOF line, errors) goes through the LineReader
+    // exactly as the header does.
+    while (n < capacity && !finished) {
+      int edge;
+      if (at < end) {
+        int digit = bytes[at] - '0';
+        int scan = at;
+        int id = 0;
+        while (digit >= 0 && digit <= 9) {
+          id = id * 10 + digit;
+          digit = bytes[++scan] - '0';
+        }
+        if (digit == '\n' - '0' && scan > at && scan - at <= FAST_DIGITS && id < edgeCount) {
+          line++;
+          sequenceIndex++;
+          at = scan + 1;
+          edge = id;
+        } else {
+          int lineEnd = at;
+          while (bytes[lineEnd] != '\n') {
+            lineEnd++;
+          }
+          checkLineLength(lineEnd - at, line + 1);
+          lines.load(bytes, at, lineEnd, ++line, false);
+          at = lineEnd + 1;
+          edge = slowEdge();
+          if (edge < 0) {
+            continue;
+          }
+        }
+      } else {
+        next = at;
+        lineNumber = line;
+        if (!refill()) {
+          if (filled > next) {
+            // the last line has no LF: the old reader still parsed it, and so does this one
+            checkLineLength(filled - next, line + 1);
+            lines.load(block, next, filled, ++line, true);
+            lineNumber = line;
+            next = filled;
+            complete = filled;
+            edge = slowEdge();
+            at = next;
+            end = complete;
+            if (edge < 0) {
+              continue;
+            }
+          } else {
+            throw new TraceFormatException(path(), "edge sequence line " + (line + 1),
+                "truncated BT9 trace: the edge sequence ends without its EOF line");
+          }
+        } else {
+          bytes = block;
+          at = next;
+          end = complete;
+          continue;
+        }
       }
-      int node = edgeSource[edge];
-      position++;
-      byte kind = nodeKind[node];
+      pos++;
+      byte kind = edgeKind[edge];
       if (kind != NOT_A_BRANCH) {
-        batch.add(nodeAddress[node], edgeTarget[edge], BranchKind.ofCode(kind), edgeTaken[edge],
-            position);
+        pcs[n] = edgePc[edge];
+        targets[n] = edgeTarget[edge];
+        kinds[n] = kind;
+        takens[n] = edgeTaken[edge];
+        positions[n] = pos;
+        n++;
       } else if (sequenceIndex != 1) {
-        throw new TraceFormatException(path(), "edge sequence line " + lines.lineNumber(),
-            "edge " + edge + " leaves node " + node + ", which has no branch class");
+        throw new TraceFormatException(path(), "edge sequence line " + line,
+            "edge " + edge + " leaves node " + edgeSource[edge] + ", which has no branch class");
       }
-      position += edgeInstructions[edge];
+      pos += edgeInstructions[edge];
     }
-    return batch.size();
+    next = at;
+    lineNumber = line;
+    position = pos;
+    batch.setSize(n);
+    return n;
   }
 
-  /** The next edge id of the sequence, or -1 at the closing EOF line. */
-  private int nextEdge() throws IOException {
-    while (true) {
-      if (!lines.next()) {
-        throw new TraceFormatException(path(), "edge sequence line " + (lines.lineNumber() + 1),
-            "truncated BT9 trace: the edge sequence ends without its EOF line");
-      }
-      if (lines.startsWith("EOF")) {
-        return -1;
-      }
-      if (lines.isBlank()) {
-        continue;
-      }
-      long id = lines.decimalField("edge id");
-      if (id >= edgeCount) {
-        throw lines.error("edge id " + id + " is not in the edge table (" + edgeCount
-            + " edges)");
-      }
-      sequenceIndex++;
-      return (int) id;
+  /**
+   * The edge id on the line loaded into {@link #lines}, as the line-by-line reader always parsed
+   * it; -1 for a blank line, and -1 with {@link #finished} set for the closing EOF line.
+   */
+  private int slowEdge() throws TraceFormatException {
+    if (lines.startsWith("EOF")) {
+      finished = true;
+      return -1;
     }
+    if (lines.isBlank()) {
+      return -1;
+    }
+    long id = lines.decimalField("edge id");
+    if (id >= edgeCount) {
+      throw lines.error("edge id " + id + " is not in the edge table (" + edgeCount
+          + " edges)");
+    }
+    sequenceIndex++;
+    return (int) id;
+  }
+
+  /**
+   * Moves the unread bytes to the front of the block and reads more, until the block holds at
+   * least one whole line; false once the input has ended without completing another line.
+   */
+  private boolean refill() throws IOException {
+    while (true) {
+      int kept = filled - next;
+      System.arraycopy(block, next, block, 0, kept);
+      next = 0;
+      complete = 0;
+      filled = kept;
+      // the kept bytes hold no LF: they are the start of the next line
+      checkLineLength(kept, lineNumber + 1);
+      if (inputEnded) {
+        return false;
+      }
+      if (filled == block.length) {
+        block = Arrays.copyOf(block, block.length * 2);
+      }
+      int read = input.readFully(block, filled, block.length - filled);
+      if (read < block.length - filled) {
+        inputEnded = true;
+      }
+      int from = filled;
+      filled += read;
+      int lastNewline = lastNewline(block, from, filled);
+      if (lastNewline >= 0) {
+        complete = lastNewline + 1;
+        return true;
+      }
+    }
+  }
+
+  /** Lines are limited in length as the line-by-line reader limits them, with its message. */
+  private void checkLineLength(int length, long line) throws TraceFormatException {
+    if (length > LineReader.MAX_LINE) {
+      throw new TraceFormatException(path(), "line " + line,
+          "line longer than " + LineReader.MAX_LINE + " bytes");
+    }
+  }
+
+  /** The index of the last LF in {@code bytes[from, to)}, or -1. */
+  private static int lastNewline(byte[] bytes, int from, int to) {
+    for (int i = to - 1; i >= from; i--) {
+      if (bytes[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   @Override
