@@ -157,11 +157,6 @@ public final class TraceInput implements AutoCloseable {
         bufferLimit - bufferPos));
   }
 
-  /** Direct access for parsers that scan the buffer in place; see {@link #bufferPosition()}. */
-  byte[] buffer() {
-    return buffer;
-  }
-
   private boolean fill() throws IOException {
     if (eof) {
       return false;
