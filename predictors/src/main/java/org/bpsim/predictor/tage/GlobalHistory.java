@@ -63,8 +63,10 @@ public final class GlobalHistory {
    * the folds it reads together next to each other.
    */
   public int addFold(int length, int width) {
-    if (width < 1 || width > 30) {
-      throw new IllegalArgumentException("fold width must be 1..30: " + width);
+    // a fold shifted by a whole batch must still fit in an int
+    if (width < 1 || width > Integer.SIZE - MAX_BATCH) {
+      throw new IllegalArgumentException("fold width must be 1.." + (Integer.SIZE - MAX_BATCH)
+          + ": " + width);
     }
     if (length < 0 || length + 4 > windows.length) {
       throw new IllegalArgumentException("fold length out of range: " + length);

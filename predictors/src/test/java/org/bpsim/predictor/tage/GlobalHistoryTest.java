@@ -34,7 +34,7 @@ final class GlobalHistoryTest {
     int[] handle = new int[folds];
     for (int f = 0; f < folds; f++) {
       length[f] = random.nextInt(maxLength + 1);
-      width[f] = 1 + random.nextInt(16);
+      width[f] = 1 + random.nextInt(24);
       handle[f] = history.addFold(length[f], width[f]);
     }
     int pushes = random.nextInt(4 * maxLength + 50);
