@@ -89,6 +89,13 @@ done
   echo "traces (checked when these were made). Instructions are counted as QEMU executes them: each"
   echo "iteration of a \`rep\`-prefixed string instruction counts as one."
   echo
+  echo "Every record carries its instruction's registers (docs/pipeline.md, \"Registers of recorded"
+  echo "traces\"), except in python3.champsimtrace.xz, recorded before \`bpsim record\` wrote them and kept"
+  echo "as it was: \`python3 -m\` puts the working directory on its module path, so its run depends on"
+  echo "the checkout's directory listing, and re-recording it in another checkout changed its counts."
+  echo "cc1's start-up depends on the checkout's path too: re-recorded elsewhere, its window began two"
+  echo "instructions later, with the same counts."
+  echo
   echo "| trace | program (Debian package version) | command | input (package or sha256) | skipped | instructions | conditional branches | bytes | sha256 |"
   echo "|---|---|---|---|---:|---:|---:|---:|---|"
   for workload in "${workloads[@]}"; do

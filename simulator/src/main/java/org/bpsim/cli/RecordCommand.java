@@ -99,6 +99,11 @@ public final class RecordCommand implements Callable<Integer> {
       err.printf(Locale.ROOT, "%,d memory accesses did not fit a ChampSim record (4 loads, "
           + "2 stores) and were left out%n", summary.droppedAccesses());
     }
+    if (summary.unrecognisedInstructions() > 0) {
+      err.printf(Locale.ROOT, "%,d instructions had a mnemonic bpsim does not know: their "
+          + "registers are a guess (all named registers read, the last written)%n",
+          summary.unrecognisedInstructions());
+    }
     err.flush();
   }
 }

@@ -16,7 +16,7 @@ import org.bpsim.trace.champsim.ChampSimRecordWriter;
  * and the table of translated instructions.
  */
 public final class PluginStreamConverter {
-  static final byte[] HEADER = "BPSIMQ1\n".getBytes(StandardCharsets.US_ASCII);
+  static final byte[] HEADER = "BPSIMQ2\n".getBytes(StandardCharsets.US_ASCII);
 
   private final InputStream in;
   private final ChampSimRecordWriter writer;
@@ -30,14 +30,17 @@ public final class PluginStreamConverter {
   private final long[] loads = new long[ChampSimRecordWriter.MAX_LOADS];
   private final long[] stores = new long[ChampSimRecordWriter.MAX_STORES];
   private final byte[] code = new byte[256];
+  private final byte[] pendingRegisters = new byte[InstructionTable.REGISTERS];
 
   private boolean pending;
   private long pendingPc;
   private int pendingKind;
   private int pendingLength;
+  private boolean pendingRecognised;
   private int loadCount;
   private int storeCount;
   private long dropped;
+  private long unrecognised;
 
   private final long[] branchesByKind = new long[BranchKind.values().length];
   private long conditionalTaken;
@@ -115,12 +118,19 @@ public final class PluginStreamConverter {
       throw new EOFException("the QEMU plugin's output ends inside an instruction");
     }
     int length = buffer[position++] & 0xff;
-    if (!fill(length)) {
+    if (!fill(length + 1)) {
       throw new EOFException("the QEMU plugin's output ends inside an instruction");
     }
     System.arraycopy(buffer, position, code, 0, length);
     position += length;
-    table.put(pc, X86ControlTransfers.classify(code, 0, length), length);
+    int textLength = buffer[position++] & 0xff;
+    if (!fill(textLength)) {
+      throw new EOFException("the QEMU plugin's output ends inside an instruction");
+    }
+    String disassembly = new String(buffer, position, textLength, StandardCharsets.US_ASCII);
+    position += textLength;
+    int kind = X86ControlTransfers.classify(code, 0, length);
+    table.put(pc, kind, length, X86Disassembly.registerUse(disassembly, kind));
   }
 
   /** Handles an executed instruction; true once the requested count has been written. */
@@ -140,6 +150,8 @@ public final class PluginStreamConverter {
     pendingPc = pc;
     pendingKind = table.kind(slot);
     pendingLength = table.length(slot);
+    table.copyRegisters(slot, pendingRegisters);
+    pendingRecognised = table.recognised(slot);
     loadCount = 0;
     storeCount = 0;
     return false;
@@ -147,19 +159,23 @@ public final class PluginStreamConverter {
 
   private void emit(boolean leftSequence) throws IOException {
     boolean taken = pendingKind != BranchKind.CONDITIONAL.code() || leftSequence;
-    writer.write(pendingPc, pendingKind, taken, loads, loadCount, stores, storeCount);
+    writer.writeRegisterBytes(pendingPc, pendingKind, taken, pendingRegisters, loads, loadCount,
+        stores, storeCount);
     if (pendingKind != ChampSimBranchKinds.NOT_A_BRANCH) {
       branchesByKind[pendingKind]++;
       if (pendingKind == BranchKind.CONDITIONAL.code() && taken) {
         conditionalTaken++;
       }
     }
+    if (!pendingRecognised) {
+      unrecognised++;
+    }
     pending = false;
   }
 
   private RecordingSummary summary(long executed) {
     return new RecordingSummary(writer.written(), branchesByKind.clone(), conditionalTaken,
-        executed, dropped);
+        executed, dropped, unrecognised);
   }
 
   private static boolean contains(long[] values, int count, long value) {

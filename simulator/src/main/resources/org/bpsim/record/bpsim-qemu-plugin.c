@@ -7,11 +7,14 @@
  *
  * Debian does not ship QEMU's plugin header, so the few entry points used are declared below from
  * the documented plugin API, version 1 (QEMU 7.x, as in Debian 12). The plugin decodes nothing: it
- * reports each instruction's bytes once, when QEMU translates it, then only addresses as the guest
- * runs; bpsim (org.bpsim.record) classifies the bytes and writes the ChampSim trace.
+ * reports each instruction's bytes and QEMU's disassembly of them once, when QEMU translates it,
+ * then only addresses as the guest runs; bpsim (org.bpsim.record) classifies the bytes, reads the
+ * registers from the disassembly and writes the ChampSim trace.
  *
- * Stream (little-endian), after the 8-byte header "BPSIMQ1\n":
- *   'I' u64 pc, u8 length, length bytes   an instruction as translated (repeated if re-translated)
+ * Stream (little-endian), after the 8-byte header "BPSIMQ2\n":
+ *   'I' u64 pc, u8 length, length bytes, u8 n, n characters
+ *                                         an instruction as translated (repeated if re-translated)
+ *                                         and its disassembly (AT&T syntax, cut at 255 characters)
  *   'X' u64 pc                            an instruction about to execute
  *   'R' u64 address / 'W' u64 address     a load / store by the instruction last announced by 'X'
  *   'E' u64 instructions                  the end; how many instructions ran in all (skipped too)
@@ -70,6 +73,7 @@ extern struct qemu_plugin_insn *qemu_plugin_tb_get_insn(const struct qemu_plugin
 extern const void *qemu_plugin_insn_data(const struct qemu_plugin_insn *insn);
 extern size_t qemu_plugin_insn_size(const struct qemu_plugin_insn *insn);
 extern uint64_t qemu_plugin_insn_vaddr(const struct qemu_plugin_insn *insn);
+extern char *qemu_plugin_insn_disas(const struct qemu_plugin_insn *insn);
 extern bool qemu_plugin_mem_is_store(qemu_plugin_meminfo_t info);
 
 #define EXPORTED __attribute__((visibility("default")))
@@ -189,15 +193,26 @@ static void on_translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb) {
     if (length > 255) {
       length = 255;
     }
+    char *text = qemu_plugin_insn_disas(insn); /* malloc'd by QEMU, NULL if it cannot */
+    size_t text_length = text == NULL ? 0 : strlen(text);
+    if (text_length > 255) {
+      text_length = 255;
+    }
     lock_buffer();
     put_tagged('I', pc);
-    if (used + 1 + length > sizeof buffer) {
+    if (used + 1 + length + 1 + text_length > sizeof buffer) {
       flush_buffer();
     }
     buffer[used++] = (unsigned char) length;
     memcpy(buffer + used, qemu_plugin_insn_data(insn), length);
     used += length;
+    buffer[used++] = (unsigned char) text_length;
+    if (text_length > 0) {
+      memcpy(buffer + used, text, text_length);
+      used += text_length;
+    }
     unlock_buffer();
+    free(text);
     qemu_plugin_register_vcpu_insn_exec_cb(insn, on_exec, QEMU_PLUGIN_CB_NO_REGS,
                                            (void *) (uintptr_t) pc);
     qemu_plugin_register_vcpu_mem_cb(insn, on_memory, QEMU_PLUGIN_CB_NO_REGS, QEMU_PLUGIN_MEM_RW,
@@ -266,7 +281,7 @@ EXPORTED int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_t *info, i
     out_fd = high;
   }
   pthread_atfork(NULL, NULL, after_fork_in_child);
-  memcpy(buffer, "BPSIMQ1\n", 8);
+  memcpy(buffer, "BPSIMQ2\n", 8);
   used = 8;
   qemu_plugin_register_vcpu_tb_trans_cb(id, on_translate);
   qemu_plugin_register_atexit_cb(id, on_guest_exit, NULL);

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.trace.champsim.ChampSimReader;
@@ -33,10 +34,17 @@ final class PluginStreamConverterTest {
     }
 
     Stream instruction(long pc, String hex) {
+      return instruction(pc, hex, "");
+    }
+
+    Stream instruction(long pc, String hex, String disassembly) {
       byte[] code = HexFormat.of().parseHex(hex);
       tagged('I', pc);
       bytes.write(code.length);
       bytes.writeBytes(code);
+      byte[] text = disassembly.getBytes(StandardCharsets.US_ASCII);
+      bytes.write(text.length);
+      bytes.writeBytes(text);
       return this;
     }
 

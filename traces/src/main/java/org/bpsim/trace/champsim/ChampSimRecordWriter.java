@@ -11,8 +11,8 @@ import org.bpsim.predictor.spi.BranchKind;
  * writes; this writer picks, for each kind, the register sets that {@link ChampSimBranchKinds}
  * (ChampSim's own rule) maps back to that kind. Non-branch instructions written by
  * {@link #write} carry no registers: those traces are for branch prediction and memory studies.
- * {@link #writeWithRegisters} writes a record's register operands as given, for traces that
- * carry register dependences.
+ * {@link #writeWithRegisters} and {@link #writeRegisterBytes} write a record's register operands
+ * as given, for traces that carry register dependences ({@code bpsim record}).
  */
 public final class ChampSimRecordWriter implements AutoCloseable {
   /** A register that is neither the stack pointer, the flags nor the instruction pointer. */
@@ -94,6 +94,19 @@ public final class ChampSimRecordWriter implements AutoCloseable {
     for (int i = 0; i < sources.length; i++) {
       registers[2 + i] = (byte) sources[i];
     }
+    put(ip, branch, branch && taken, registers, loads, loadCount, stores, storeCount);
+  }
+
+  /**
+   * Writes one instruction whose six register bytes (2 destinations, then 4 sources, ChampSim's
+   * numbering, 0 = none) are already in a record's order; allocates nothing. The caller makes
+   * them agree with {@code kind} under {@link ChampSimBranchKinds#classify}.
+   *
+   * @param kind a {@link BranchKind#code()}, or {@link ChampSimBranchKinds#NOT_A_BRANCH}
+   */
+  public void writeRegisterBytes(long ip, int kind, boolean taken, byte[] registers, long[] loads,
+      int loadCount, long[] stores, int storeCount) throws IOException {
+    boolean branch = kind != ChampSimBranchKinds.NOT_A_BRANCH;
     put(ip, branch, branch && taken, registers, loads, loadCount, stores, storeCount);
   }
 
