@@ -20,7 +20,7 @@ workloads=(
   "gzip|50000000|4000000|$allkeys|/bin/gzip -9 -c $allkeys"
   "xz|100000000|4000000|$allkeys|/usr/bin/xz -6 -c $allkeys"
   "cc1|150000000|3000000|traces/samples/inputs/cc1-input.c|$cc1 -quiet -imultiarch x86_64-linux-gnu -O2 traces/samples/inputs/cc1-input.c -o /dev/null"
-  "python3|100000000|4000000|$textwrap|/usr/bin/python3.11 -m tokenize $textwrap"
+  "python3|100000000|4000000|$textwrap|/usr/bin/python3.11 -P -m tokenize $textwrap"
   "perl|10000000|4000000|$gpl3|/usr/bin/perl traces/samples/inputs/wordfreq.pl $gpl3"
   "sqlite3|200000000|4000000|traces/samples/inputs/queries.sql|/usr/bin/sqlite3 :memory: '.read traces/samples/inputs/queries.sql'"
   "grep|10000000|4000000|$allkeys|/bin/grep -E -o '[A-Z]+ [A-Z]+ WITH [A-Z]+' $allkeys"
@@ -90,9 +90,8 @@ done
   echo "iteration of a \`rep\`-prefixed string instruction counts as one."
   echo
   echo "Every record carries its instruction's registers (docs/pipeline.md, \"Registers of recorded"
-  echo "traces\"), except in python3.champsimtrace.xz, recorded before \`bpsim record\` wrote them and kept"
-  echo "as it was: \`python3 -m\` puts the working directory on its module path, so its run depends on"
-  echo "the checkout's directory listing, and re-recording it in another checkout changed its counts."
+  echo "traces\"). Python runs with \`-P\`: \`python3 -m\` would otherwise put the working directory on its"
+  echo "module path, and its run would depend on the checkout's directory listing."
   echo "cc1's start-up depends on the checkout's path too: re-recorded elsewhere, its window began two"
   echo "instructions later, with the same counts."
   echo
