@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,6 @@ import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.trace.BranchBatch;
 import org.bpsim.trace.TraceReader;
 import org.bpsim.trace.Traces;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,16 +37,8 @@ final class RecordedProgramsTest {
 
   @BeforeAll
   static void needsGccAndQemu() throws IOException {
-    Assumptions.assumeTrue(Executables.find("gcc") != null,
-        "skipped: gcc is not installed, so the test programs cannot be built");
-    Assumptions.assumeTrue(Executables.find(QemuRecorder.DEFAULT_QEMU) != null,
-        "skipped: qemu-x86_64 is not installed (Debian: apt-get install qemu-user; .ci/run "
-            + "installs it)");
-    for (String name : PROGRAMS) {
-      try (InputStream in = RecordedProgramsTest.class.getResourceAsStream("programs/" + name)) {
-        Files.write(work.resolve(name), in.readAllBytes());
-      }
-    }
+    TestPrograms.assumeGccAndQemu();
+    TestPrograms.copy(work, PROGRAMS);
   }
 
   @Test
@@ -172,17 +162,7 @@ final class RecordedProgramsTest {
   }
 
   private static Path compile(String name) throws IOException, InterruptedException {
-    Path binary = work.resolve(name);
-    if (Files.exists(binary)) {
-      return binary;
-    }
-    Process gcc = new ProcessBuilder("gcc", "-O0", "-static", "-nostdlib", "-fno-pie", "-no-pie",
-        "-fcf-protection=none", "-fno-stack-protector", "-fno-asynchronous-unwind-tables",
-        "-o", binary.toString(), work.resolve(name + ".c").toString())
-        .redirectErrorStream(true).start();
-    String log = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, gcc.waitFor(), "gcc failed: " + log);
-    return binary;
+    return TestPrograms.compile(work, name, "-O0");
   }
 
   private static Counts read(Path trace) throws IOException {

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.ProcessBuilder.Redirect;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,27 +38,13 @@ final class RecordedRegistersTest {
 
   @BeforeAll
   static void needsGccAndQemu() throws IOException {
-    Assumptions.assumeTrue(Executables.find("gcc") != null,
-        "skipped: gcc is not installed, so the test programs cannot be built");
-    Assumptions.assumeTrue(Executables.find(QemuRecorder.DEFAULT_QEMU) != null,
-        "skipped: qemu-x86_64 is not installed (Debian: apt-get install qemu-user; .ci/run "
-            + "installs it)");
-    for (String name : new String[] {"freestanding.h", "chain.c"}) {
-      try (InputStream in = RecordedRegistersTest.class.getResourceAsStream("programs/" + name)) {
-        Files.write(work.resolve(name), in.readAllBytes());
-      }
-    }
+    TestPrograms.assumeGccAndQemu();
+    TestPrograms.copy(work, "freestanding.h", "chain.c");
   }
 
   @Test
   void aRecordedDependenceChainRunsAtAboutOneInstructionPerLatency() throws Exception {
-    Path binary = work.resolve("chain");
-    Process gcc = new ProcessBuilder("gcc", "-O1", "-static", "-nostdlib", "-fno-pie", "-no-pie",
-        "-fcf-protection=none", "-fno-stack-protector", "-fno-asynchronous-unwind-tables",
-        "-o", binary.toString(), work.resolve("chain.c").toString())
-        .redirectErrorStream(true).start();
-    String log = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, gcc.waitFor(), "gcc failed: " + log);
+    Path binary = TestPrograms.compile(work, "chain", "-O1");
     Path trace = work.resolve("chain.champsimtrace.xz");
     QemuRecorder.Recording recording = QemuRecorder.record(trace, 0, Long.MAX_VALUE,
         List.of(binary.toString()), Redirect.DISCARD, true, Map.of());
