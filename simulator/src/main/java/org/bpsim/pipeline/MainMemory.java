@@ -4,18 +4,20 @@ import org.bpsim.machine.MemoryConfig;
 
 /**
  * Main memory shared by every core: each block moved occupies the channel for a fixed number of
- * cycles, so a request that arrives while it is busy waits for it; reads then take the fixed
- * latency on top.
+ * cycles, so a request that finds it busy waits for the first free stretch (see
+ * {@link MemoryChannel}); reads then take the fixed latency on top. With 0 cycles per block the
+ * bandwidth is unlimited and nobody waits.
  */
 public final class MainMemory {
   private final int latency;
-  private final int cyclesPerBlock;
-  private long busyUntil;
+  /** Null when the bandwidth is unlimited. */
+  private final MemoryChannel channel;
   private long queueingCycles;
 
   public MainMemory(MemoryConfig config) {
     this.latency = config.latency();
-    this.cyclesPerBlock = config.cyclesPerBlock();
+    this.channel = config.cyclesPerBlock() == 0 ? null
+        : new MemoryChannel(config.cyclesPerBlock());
   }
 
   /** A block read issued at cycle {@code now}: returns the cycles until its data arrives. */
@@ -30,9 +32,10 @@ public final class MainMemory {
   }
 
   private long occupy(long now) {
-    long start = Math.max(now, busyUntil);
-    busyUntil = start + cyclesPerBlock;
-    long wait = start - now;
+    if (channel == null) {
+      return 0;
+    }
+    long wait = channel.book(now) - now;
     queueingCycles += wait;
     return wait;
   }
