@@ -51,7 +51,6 @@ public final class TageEngine {
   // What the lookup of each pair of tables (i, i + 1) with at least one existing table needs,
   // indexed by its rank k among those pairs. A prediction first hashes each pair's index and tag
   // (pairIndex, pairTag), then reads the existing tables, short group and long group apart.
-  private final int[] pairTable;
   private final int[] pairAddressShift;
   private final int[] pairTagMask;
   /** Which of the distinct path mixes the pair uses. */
@@ -70,16 +69,6 @@ public final class TageEngine {
   private final int[] mixLength;
   private final int[] mixRotation;
   private final int[] mixValue;
-  /** Offset of each table from the first bank of its group: its rank among existing tables. */
-  private final int[] bankSlot;
-  private final int[] groupBase;
-  /** Per table, the first entry of its own bank when its group starts at bank 0. */
-  private final int[] tableBase;
-  /** End of the short group's entries (= its size, as it starts at 0). */
-  private final int shortEnd;
-  /** End and size of the long group's entries. */
-  private final int longEnd;
-  private final int longSize;
   private long path;
   private final long pathMask;
   private int tick;
@@ -148,25 +137,13 @@ public final class TageEngine {
       pathLength[i] = Math.min(length[i], config.pathBits());
       pathRotation[i] = i % logBank;
     }
-    this.bankSlot = new int[tables + 2];
-    this.groupBase = new int[tables + 2];
-    for (int i = 1; i <= tables; i++) {
-      groupBase[i] = i < firstLong ? 0 : longBase;
-    }
-    int shortRank = 0;
-    int longRank = 0;
-    for (int i = 1; i <= tables; i++) {
-      if (enabled[i]) {
-        bankSlot[i] = i < firstLong ? shortRank++ % shortBanks : longRank++ % longBanks;
-      }
-    }
     int pairs = 0;
     for (int i = 1; i < tables; i += 2) {
       if (enabled[i] || enabled[i + 1]) {
         pairs++;
       }
     }
-    this.pairTable = new int[pairs];
+    int[] pairTable = new int[pairs];
     this.pairAddressShift = new int[pairs];
     this.pairTagMask = new int[pairs];
     this.pairMix = new int[pairs];
@@ -212,19 +189,12 @@ public final class TageEngine {
     this.mixLength = java.util.Arrays.copyOf(lengths, distinct);
     this.mixRotation = java.util.Arrays.copyOf(rotations, distinct);
     this.mixValue = new int[distinct];
-    this.tableBase = new int[tables + 2];
-    for (int i = 1; i <= tables; i++) {
-      tableBase[i] = groupBase[i] + (bankSlot[i] << logBank);
-    }
-    this.shortEnd = shortBanks << logBank;
-    this.longSize = longBanks << logBank;
-    this.longEnd = longBase + longSize;
     this.pathMask = (1L << pathBits) - 1;
     this.tickLimit = 1 << config.logUsefulPeriod();
     this.random = new SeededRandom(seed);
     this.index = new int[tables + 2];
-    this.shortTables = group(1, firstLong);
-    this.longTables = group(firstLong, tables + 1);
+    this.shortTables = group(1, firstLong, 0, shortBanks);
+    this.longTables = group(firstLong, tables + 1, longBase, longBanks);
   }
 
   public TageConfig config() {
@@ -294,16 +264,20 @@ public final class TageEngine {
   /**
    * The existing tables of one group (short or long histories). Consecutive tables sit in
    * consecutive banks, and the group's first bank for a branch is a hash of pc and path, so a
-   * branch's entries spread over the banks, wrapping around inside the group. Per table: the table
-   * numbers, their pair's
-   * rank, whether each is the second of its pair (then {@code bankMask}, which moves it within
-   * its bank by the tag, else 0), the first entry of its bank, and where the group wraps around.
+   * branch's entries spread over the banks, wrapping around inside the group. Per table: its
+   * number, its pair's rank, whether it is the second of its pair (then {@code bankMask}, which
+   * moves it within its bank by the tag, else 0) and the first entry of its bank; and where the
+   * group wraps around.
    */
   private record TableGroup(int[] table, int[] pair, int[] secondShift, int[] start, int end,
       int size) {
   }
 
-  private TableGroup group(int from, int to) {
+  /**
+   * The existing tables numbered {@code from} to {@code to - 1}, in {@code banks} banks from entry
+   * {@code base}: the j-th existing one gets bank {@code j mod banks}.
+   */
+  private TableGroup group(int from, int to, int base, int banks) {
     int n = 0;
     for (int i = from; i < to; i++) {
       n += enabled[i] ? 1 : 0;
@@ -318,13 +292,12 @@ public final class TageEngine {
         table[j] = i;
         pair[j] = tablePair[i];
         second[j] = ((i - 1) & 1) != 0 ? bankMask : 0;
-        start[j] = tableBase[i];
+        start[j] = base + ((j % banks) << logBank);
         j++;
       }
     }
-    boolean isLong = from >= firstLong;
-    return new TableGroup(table, pair, second, start, isLong ? longEnd : shortEnd,
-        isLong ? longSize : shortEnd);
+    int size = banks << logBank;
+    return new TableGroup(table, pair, second, start, base + size, size);
   }
 
   /**
