@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.bpsim.machine.Machines;
@@ -176,13 +175,11 @@ public final class CompareCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--llc needs --machine (it chooses the LLC of the timing model's multi-core run)");
     }
-    return switch (llc.toLowerCase(Locale.ROOT)) {
-      case "shared" -> List.of(LlcMode.SHARED);
-      case "private" -> List.of(LlcMode.PRIVATE);
-      case "both" -> List.of(LlcMode.SHARED, LlcMode.PRIVATE);
-      default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--llc must be shared, private or both, not '" + llc + "'");
-    };
+    try {
+      return LlcMode.named(llc);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   /**

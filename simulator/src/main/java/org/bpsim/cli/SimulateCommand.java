@@ -94,13 +94,12 @@ public final class SimulateCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--format must be table or json, not '" + format + "'");
     }
-    List<LlcMode> modes = switch (llc.toLowerCase(Locale.ROOT)) {
-      case "shared" -> List.of(LlcMode.SHARED);
-      case "private" -> List.of(LlcMode.PRIVATE);
-      case "both" -> List.of(LlcMode.SHARED, LlcMode.PRIVATE);
-      default -> throw new ParameterException(spec.commandLine(),
-          "--llc must be shared, private or both, not '" + llc + "'");
-    };
+    List<LlcMode> modes;
+    try {
+      modes = LlcMode.named(llc);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     if (warmup < 0) {
       throw new ParameterException(spec.commandLine(), "--warmup-instructions must be >= 0");
     }
