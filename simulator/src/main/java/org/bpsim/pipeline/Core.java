@@ -231,7 +231,7 @@ final class Core {
       start = memoryLanes.schedule(ready);
       long agen = start + latency.addressGeneration();
       long address = stream.loadAddress() ^ addressTag;
-      int supplier = realCaches ? load(address, agen) : 0;
+      int supplier = realCaches ? dataAccess(address, false) : 0;
       done = agen + (supplier == 0 ? dataLatency[0] : latencyOf(dataLatency, supplier, agen));
       if (supplier > 0) {
         cause = supplier;
@@ -276,7 +276,7 @@ final class Core {
       long address = stream.storeAddress() ^ addressTag;
       long written = done;
       if (realCaches) {
-        int supplier = store(address);
+        int supplier = dataAccess(address, true);
         if (supplier > 0) {
           written = done + latencyOf(dataLatency, supplier, done);
           lineFills.record(address >>> dataLineShift, written);
@@ -409,20 +409,11 @@ final class Core {
     return mispredicted;
   }
 
-  /** A load's access at cycle {@code at}: returns the level that supplied it. */
-  private int load(long address, long at) {
+  /** A load's or store's access to the data caches: returns the level that supplied it. */
+  private int dataAccess(long address, boolean write) {
     long readsBefore = dataChain.memoryReads();
     long writesBefore = dataChain.memoryWrites();
-    int supplier = dataChain.access(address, false);
-    countLevels(counters.dataAccesses, counters.dataMisses, supplier);
-    otherTraffic(dataChain, readsBefore, writesBefore, supplier == dataLatency.length);
-    return supplier;
-  }
-
-  private int store(long address) {
-    long readsBefore = dataChain.memoryReads();
-    long writesBefore = dataChain.memoryWrites();
-    int supplier = dataChain.access(address, true);
+    int supplier = dataChain.access(address, write);
     countLevels(counters.dataAccesses, counters.dataMisses, supplier);
     otherTraffic(dataChain, readsBefore, writesBefore, supplier == dataLatency.length);
     return supplier;
