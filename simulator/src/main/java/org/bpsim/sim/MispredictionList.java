@@ -252,7 +252,8 @@ public final class MispredictionList {
       if (b == '\n') {
         return "the end of the line";
       }
-      return b > ' ' && b < 0x7f ? "'" + (char) b + "'" : String.format(java.util.Locale.ROOT, "byte 0x%02x", b);
+      return b > ' ' && b < 0x7f ? "'" + (char) b + "'"
+          : String.format(java.util.Locale.ROOT, "byte 0x%02x", b);
     }
 
     private static int hexValue(int b) {
