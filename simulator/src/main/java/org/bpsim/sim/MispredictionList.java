@@ -252,6 +252,9 @@ public final class MispredictionList {
       if (b == '\n') {
         return "the end of the line";
       }
+      if (b == ' ') {
+        return "a space";
+      }
       return b > ' ' && b < 0x7f ? "'" + (char) b + "'"
           : String.format(java.util.Locale.ROOT, "byte 0x%02x", b);
     }
