@@ -28,6 +28,8 @@ import org.bpsim.trace.BranchBatch;
  * failed on a trace gets no file (an earlier file of that name is removed).
  */
 final class MispredictionFiles {
+  /** The longest file name most file systems accept, in bytes. */
+  private static final int LONGEST_NAME = 255;
   private final Map<Path, String[]> names = new HashMap<>();
   private final Path folder;
   private final List<PendingFile> pending = new ArrayList<>();
@@ -80,6 +82,12 @@ final class MispredictionFiles {
           throw new UserException("--mispredictions: " + earlier + " and " + owner
               + " would both write " + name + " (give each predictor once, and traces that "
               + "differ in name)");
+        }
+        int bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > LONGEST_NAME) {
+          throw new UserException("--mispredictions: the list of " + owner + " would be named "
+              + name + ", " + bytes + " bytes, longer than file systems allow (" + LONGEST_NAME
+              + "); shorten the trace's file name");
         }
         perPredictor[p] = name;
       }

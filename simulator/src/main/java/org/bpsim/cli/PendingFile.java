@@ -26,8 +26,11 @@ final class PendingFile {
   /** Creates the (empty) temporary file of {@code target}, whose folder must exist. */
   static PendingFile create(Path target) throws IOException {
     Path absolute = target.toAbsolutePath();
-    Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(),
-        ".tmp");
+    // The random part makes the temporary name longer than the target's: a prefix of the
+    // target's name keeps it within the file system's limit whenever the target's name is.
+    String name = absolute.getFileName().toString();
+    Path temporary = Files.createTempFile(absolute.getParent(),
+        "." + name.substring(0, Math.min(name.length(), 64)), ".tmp");
     try {
       // Temporary files are private; the result should be as readable as any other output.
       Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));

@@ -322,6 +322,28 @@ final class MispredictionListsTest {
   }
 
   @Test
+  void aFileNameLongerThanFileSystemsAllowIsRefused() throws IOException {
+    String name = "t".repeat(200) + ".bt9.trace.gz";
+    Path trace = SampleTraces.bt9(dir.resolve(name), Compression.GZIP,
+        SampleTraces.branches(13, 500, SampleTraces.BT9_KINDS));
+    Path out = dir.resolve("lists");
+    Cli cli = Cli.run("run", "-t", trace.toString(), "-p", "gshare", "--mispredictions",
+        out.toString());
+    assertEquals(ExitCodes.USER_ERROR, cli.exitCode(), cli.toString());
+    assertEquals(1, cli.errLines().size(), cli.err());
+    assertTrue(cli.err().contains(", 259 bytes, longer than file systems allow (255)"),
+        cli.err());
+    assertFalse(Files.exists(out));
+
+    Path shorter = SampleTraces.bt9(dir.resolve("t".repeat(190) + ".bt9.trace.gz"),
+        Compression.GZIP, SampleTraces.branches(13, 500, SampleTraces.BT9_KINDS));
+    Cli fits = Cli.run("run", "-t", shorter.toString(), "-p", "gshare", "--mispredictions",
+        out.toString());
+    assertEquals(0, fits.exitCode(), fits.toString());
+    assertEquals(1, filesIn(out).size());
+  }
+
+  @Test
   void aTraceThatFailsLeavesNoListsBehind() throws IOException {
     Path good = SampleTraces.bt9(dir.resolve("good.bt9.trace.gz"), Compression.GZIP,
         SampleTraces.branches(10, 2000, SampleTraces.BT9_KINDS));
