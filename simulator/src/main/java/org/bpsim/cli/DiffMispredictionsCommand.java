@@ -121,7 +121,8 @@ public final class DiffMispredictionsCommand implements Callable<Integer> {
 
   private static int report(PrintWriter out, String label, Difference d) {
     if (d.equal()) {
-      out.println(label + ": equal (" + d.commonLines() + " mispredictions)");
+      out.println(label + ": equal (" + d.commonLines()
+          + (d.commonLines() == 1 ? " misprediction)" : " mispredictions)"));
       return ExitCodes.OK;
     }
     out.println(label + ": differ from index " + d.firstIndex() + " (line " + d.firstLine()

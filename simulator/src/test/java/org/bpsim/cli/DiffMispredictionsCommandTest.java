@@ -90,7 +90,7 @@ final class DiffMispredictionsCommandTest {
         + "  B: (ends after line 1)\n"
         + "  lines only in A: 1, only in B: 0, in both: 1\n"
         + "right.txt.gz: only in " + b + "\n"
-        + "same.txt.gz: equal (1 mispredictions)\n"
+        + "same.txt.gz: equal (1 misprediction)\n"
         + "1 equal, 1 different, 2 on one side only\n", cli.out());
 
     Files.delete(a.resolve("left.txt.gz"));
@@ -104,7 +104,7 @@ final class DiffMispredictionsCommandTest {
         b.toString());
     assertEquals(0, fileAndFolder.exitCode(), fileAndFolder.toString());
     assertEquals(a.resolve("same.txt.gz") + " vs " + b.resolve("same.txt.gz")
-        + ": equal (1 mispredictions)\n", fileAndFolder.out());
+        + ": equal (1 misprediction)\n", fileAndFolder.out());
   }
 
   @Test
@@ -209,7 +209,8 @@ final class DiffMispredictionsCommandTest {
     }
     if (onlyA == 0 && onlyB == 0) {
       assertEquals(0, cli.exitCode(), "seed " + seed + ": " + cli);
-      assertTrue(cli.out().endsWith(": equal (" + both + " mispredictions)\n"), cli.out());
+      assertTrue(cli.out().endsWith(": equal (" + both + (both == 1 ? " misprediction)\n"
+          : " mispredictions)\n")), cli.out());
       return;
     }
     long first = Math.min(line < listA.size() ? index(listA.get(line)) : Long.MAX_VALUE,
