@@ -73,6 +73,16 @@ public final class RunCommand implements Callable<Integer> {
       description = "Traces replayed in parallel (default: all cores).")
   Integer jobs;
 
+  @Option(names = "--mispredictions", paramLabel = "DIR",
+      description = {"Also write, for each trace and predictor, the list of its mispredicted "
+          + "conditional branches to DIR/<trace name>.<canonical spec, with : , = as _>.txt.gz "
+          + "(gzip; one line '<index> <pc-hex> <taken 0|1>' each, index counting every "
+          + "conditional branch of the trace from 0, warmup included; only branches counted "
+          + "after the warmup and up to --max-instructions are listed). DIR is created if "
+          + "missing; the files appear only when every trace has replayed. Compare lists with "
+          + "'bpsim diff-mispredictions'."})
+  Path mispredictions;
+
   @Override
   public Integer call() throws Exception {
     ResultFormat resultFormat = parseFormat(format);
@@ -85,9 +95,11 @@ public final class RunCommand implements Callable<Integer> {
     ReplayOptions options = replayOptions();
     TraceFormat forced = traceFormat == null ? null : parseTraceFormat(traceFormat);
     List<Path> files = TraceArguments.expand(traces);
+    MispredictionFiles lists = mispredictions == null ? null
+        : MispredictionFiles.prepare(mispredictions, files, configs);
 
     long started = System.nanoTime();
-    List<RunResult> results = replayAll(registry, configs, options, forced, files);
+    List<RunResult> results = replayAll(registry, configs, options, forced, files, lists);
     double seconds = (System.nanoTime() - started) / 1e9;
 
     String text = resultFormat.render(results);
@@ -111,6 +123,35 @@ public final class RunCommand implements Callable<Integer> {
       results.addAll(perTrace);
     }
     return results;
+  }
+
+  /**
+   * {@link #replayAll} that also writes the misprediction lists (when {@code lists} is not null),
+   * renaming them all into place once every trace has replayed, or none if one failed.
+   */
+  private List<RunResult> replayAll(PredictorRegistry registry, List<PredictorConfig> configs,
+      ReplayOptions options, TraceFormat forced, List<Path> files, MispredictionFiles lists)
+      throws IOException, InterruptedException {
+    if (lists == null) {
+      return replayAll(registry, configs, options, forced, files);
+    }
+    try {
+      List<RunResult> results = new ArrayList<>();
+      for (List<RunResult> perTrace : InParallel.map(files, jobs, file -> {
+        try (MispredictionFiles.TraceLists sink = lists.open(file)) {
+          List<RunResult> listed =
+              new Replay(file, file.toString(), forced, options).run(configs, registry, sink);
+          sink.finish(listed);
+          return listed;
+        }
+      })) {
+        results.addAll(perTrace);
+      }
+      lists.commit();
+      return results;
+    } finally {
+      lists.abandon();
+    }
   }
 
   private ReplayOptions replayOptions() {

@@ -77,6 +77,21 @@ public final class Replay {
   /** {@link #run(List, PredictorRegistry)} with per-branch statistics and progress. */
   public List<RunResult> run(List<PredictorConfig> configs, PredictorRegistry registry,
       BranchStatistics statistics, LongConsumer progress) throws IOException {
+    return run(configs, registry, statistics, progress, null);
+  }
+
+  /**
+   * {@link #run(List, PredictorRegistry)} that also hands every counted misprediction of each
+   * predictor to {@code mispredictions}, batch by batch (see {@link MispredictionSink}).
+   */
+  public List<RunResult> run(List<PredictorConfig> configs, PredictorRegistry registry,
+      MispredictionSink mispredictions) throws IOException {
+    return run(configs, registry, null, null, mispredictions);
+  }
+
+  private List<RunResult> run(List<PredictorConfig> configs, PredictorRegistry registry,
+      BranchStatistics statistics, LongConsumer progress, MispredictionSink sink)
+      throws IOException {
     List<String> specs = new ArrayList<>();
     List<BranchPredictor> predictors = new ArrayList<>();
     String[] failures = new String[configs.size()];
@@ -94,16 +109,30 @@ public final class Replay {
       }
       predictors.add(predictor);
     }
-    return run(specs, predictors, failures, statistics, progress);
+    return run(specs, predictors, failures, statistics, progress, sink);
   }
 
   private List<RunResult> run(List<String> specs, List<BranchPredictor> predictors,
       String[] failures, BranchStatistics statistics, LongConsumer progress) throws IOException {
+    return run(specs, predictors, failures, statistics, progress, null);
+  }
+
+  private List<RunResult> run(List<String> specs, List<BranchPredictor> predictors,
+      String[] failures, BranchStatistics statistics, LongConsumer progress,
+      MispredictionSink sink) throws IOException {
     int count = predictors.size();
     if (statistics != null && statistics.predictors() != count) {
       throw new IllegalArgumentException("statistics sized for " + statistics.predictors()
           + " predictors, not " + count);
     }
+    if (statistics != null && sink != null) {
+      throw new IllegalArgumentException("per-branch statistics and misprediction lists are "
+          + "not recorded in the same replay");
+    }
+    // Buffers of the listing path, shared by the predictors: a sink consumes them at once.
+    int[] missedAt = null;
+    long[] missedIndex = null;
+    long firstIndex = 0;
     BranchPredictor[] array = predictors.toArray(new BranchPredictor[0]);
     long[] mispredictions = new long[count];
     long branches = 0;
@@ -121,6 +150,10 @@ public final class Replay {
             + "--max-instructions cannot apply to it");
       }
       BranchBatch batch = new BranchBatch();
+      if (sink != null) {
+        missedAt = new int[batch.capacity()];
+        missedIndex = new long[batch.capacity()];
+      }
       int n;
       while ((n = reader.read(batch)) > 0) {
         long[] position = batch.position;
@@ -141,13 +174,27 @@ public final class Replay {
           if (failures[p] != null) {
             continue;
           }
+          int listed = 0;
           try {
-            mispredictions[p] += slots == null ? replay(array[p], batch, start, stop)
-                : replayCounting(array[p], batch, start, stop, slots, statistics, p);
+            if (sink != null) {
+              listed = replayListing(array[p], batch, start, stop, firstIndex, missedAt,
+                  missedIndex);
+              mispredictions[p] += listed;
+            } else {
+              mispredictions[p] += slots == null ? replay(array[p], batch, start, stop)
+                  : replayCounting(array[p], batch, start, stop, slots, statistics, p);
+            }
           } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
             failures[p] = "threw " + describe(e) + " in the batch of branches starting at "
                 + "instruction " + position[0];
+            continue;
           }
+          if (listed > 0) {
+            sink.mispredicted(p, batch, missedAt, missedIndex, listed);
+          }
+        }
+        if (sink != null) {
+          firstIndex += countConditionals(batch.kind, 0, stop);
         }
         if (progress != null) {
           progress.accept(n);
@@ -246,6 +293,36 @@ public final class Replay {
       predictor.update(pc[i], target[i], KINDS[k], outcome);
     }
     return missed;
+  }
+
+  /**
+   * {@link #replay} that also records each counted misprediction: its entry in the batch into
+   * {@code missedAt} and its index among the trace's conditional branches (the first of this
+   * batch being {@code firstIndex}) into {@code missedIndex}. A copy rather than a flag, so that
+   * the plain loop keeps no extra work in its body. Returns the number recorded, which is the
+   * number of counted mispredictions.
+   */
+  static int replayListing(BranchPredictor predictor, BranchBatch batch, int start, int stop,
+      long firstIndex, int[] missedAt, long[] missedIndex) {
+    long[] pc = batch.pc;
+    long[] target = batch.target;
+    byte[] kind = batch.kind;
+    boolean[] taken = batch.taken;
+    long index = firstIndex;
+    int listed = 0;
+    for (int i = 0; i < stop; i++) {
+      byte k = kind[i];
+      if (k == CONDITIONAL) {
+        if (predictor.predict(pc[i]) != taken[i] && i >= start) {
+          missedAt[listed] = i;
+          missedIndex[listed] = index;
+          listed++;
+        }
+        index++;
+      }
+      predictor.update(pc[i], target[i], KINDS[k], taken[i]);
+    }
+    return listed;
   }
 
   /**

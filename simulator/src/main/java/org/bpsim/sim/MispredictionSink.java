@@ -1,0 +1,23 @@
+package org.bpsim.sim;
+
+import java.io.IOException;
+import org.bpsim.trace.BranchBatch;
+
+/**
+ * Receives, one batch at a time, the counted conditional branches that each predictor of a
+ * replay mispredicts, so that they can be listed branch by branch ({@code bpsim run
+ * --mispredictions}). A replay given a sink runs a loop of its own that records them into
+ * primitive buffers; a replay without one runs exactly as before.
+ */
+public interface MispredictionSink {
+  /**
+   * The mispredictions of predictor {@code predictor} (its position in the replay's list) in one
+   * batch, in trace order: {@code entries[k]} is the position in {@code batch} of the k-th one
+   * and {@code indices[k]} its index among all conditional branches of the trace, counted from 0
+   * with the warmup included. Only {@code [0, count)} is meaningful, and only until this method
+   * returns: the arrays are reused for the next batch and predictor. Not called for an empty
+   * batch, nor for the batch in which the predictor failed or any batch after it.
+   */
+  void mispredicted(int predictor, BranchBatch batch, int[] entries, long[] indices, int count)
+      throws IOException;
+}
