@@ -8,6 +8,7 @@ import org.bpsim.machine.CoreConfig;
 import org.bpsim.machine.MachineConfig;
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.predictor.spi.BranchPredictor;
+import org.bpsim.predictor.spi.StagedBranchPredictor;
 import org.bpsim.trace.ExecutionClass;
 import org.bpsim.trace.InstructionStream;
 import org.bpsim.trace.InstructionStreams;
@@ -32,6 +33,11 @@ import org.bpsim.trace.TraceFormatException;
  *       holds {@code robSize} of them and fetch waits while it is full.
  *   <li>A mispredicted branch (direction, or target when targets are not perfect) stops useful
  *       fetch until it executes: fetch resumes at the branch's completion cycle.
+ *   <li>A {@link StagedBranchPredictor} is driven as the kit drives its predictor: predicted at
+ *       fetch, its histories updated right after, and trained when the branch executes, which is
+ *       once fetch has reached the branch's completion cycle (the kit processes the execute
+ *       events of each cycle when its fetch cycle gets there, in fetch order within a cycle).
+ *       Any other predictor predicts and updates at once, in trace order.
  * </ul>
  *
  * Cycles are the completion cycle of the last instruction. Each advance of the fetch cycle is
@@ -47,6 +53,8 @@ final class Core {
   private final Path trace;
   private final CoreConfig core;
   private final BranchPredictor predictor;
+  /** Drives the predictor at the kit's points when it is staged, else null. */
+  private final StagedPredictorDriver staged;
   private final BranchTargetBuffer btb;
   private final ReturnAddressStack ras;
   private final CacheHierarchy fetchChain;
@@ -91,6 +99,8 @@ final class Core {
     this.trace = trace;
     this.core = machine.core();
     this.predictor = predictor;
+    this.staged = predictor instanceof StagedBranchPredictor s
+        ? new StagedPredictorDriver(s, machine.core().robSize()) : null;
     this.btb = new BranchTargetBuffer(core.btbSets(), core.btbWays());
     this.ras = new ReturnAddressStack(core.rasEntries());
     this.fetchChain = fetchChain;
@@ -176,6 +186,9 @@ final class Core {
     if (realCaches) {
       fetch(stream.pc());
     }
+    if (staged != null && !idealization.perfectBranches()) {
+      resolveUpTo(fetchCycle);
+    }
     window.retireUpTo(fetchCycle);
     aluLanes.advanceTo(fetchCycle);
     memoryLanes.advanceTo(fetchCycle);
@@ -186,7 +199,7 @@ final class Core {
     boolean mispredicted = false;
     if (kind != null) {
       if (!idealization.perfectBranches()) {
-        mispredicted = branch(stream.pc(), kind, stream.taken(), stream.target());
+        mispredicted = branch(stream.pc(), kind, stream.taken(), stream.target(), done);
       } else if (kind == BranchKind.CONDITIONAL) {
         counters.conditionalBranches++;
       }
@@ -369,9 +382,10 @@ final class Core {
   }
 
   /** Whether the branch was mispredicted (direction, or target unless targets are perfect). */
-  private boolean branch(long pc, BranchKind kind, boolean taken, long target) {
+  private boolean branch(long pc, BranchKind kind, boolean taken, long target, long done) {
     try {
-      return predictAndUpdate(pc, kind, taken, target);
+      return staged != null ? predictStaged(pc, kind, taken, target, done)
+          : predictAndUpdate(pc, kind, taken, target);
     } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
       // The predictor may be a plugin: its failure is reported, not the simulator's.
       throw new PredictorFailure(trace, "threw", e);
@@ -387,6 +401,47 @@ final class Core {
         mispredicted = true;
       }
     }
+    mispredicted = predictTarget(pc, kind, taken, target, mispredicted);
+    predictor.update(pc, target, kind, taken);
+    return mispredicted;
+  }
+
+  /**
+   * The kit's order for a staged predictor: the prediction at fetch, the history update right
+   * after it (with the resolved direction, as the kit passes it), and the training queued for
+   * when the branch executes (cycle {@code done}). The branch's sequence number is its position
+   * in the instruction stream, counted over every pass of the trace.
+   */
+  private boolean predictStaged(long pc, BranchKind kind, boolean taken, long target,
+      long done) {
+    long seqNo = totalInstructions - 1;
+    // Only taken branches carry a target; the kit's instructions are 4 bytes.
+    long nextPc = taken ? target : pc + 4;
+    boolean mispredicted = false;
+    boolean predicted = staged.fetchBranch(seqNo, pc, kind, taken, nextPc, done);
+    if (kind == BranchKind.CONDITIONAL) {
+      counters.conditionalBranches++;
+      if (predicted != taken) {
+        counters.directionMispredictions++;
+        mispredicted = true;
+      }
+    }
+    return predictTarget(pc, kind, taken, target, mispredicted);
+  }
+
+  /** Trains the staged predictor with every branch that has executed by {@code cycle}. */
+  private void resolveUpTo(long cycle) {
+    try {
+      staged.reachFetchCycle(cycle);
+    } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+      throw new PredictorFailure(trace, "threw", e);
+    }
+  }
+
+  /** Target prediction (BTB, return stack) unless targets are perfect; learns the outcome. */
+  private boolean predictTarget(long pc, BranchKind kind, boolean taken, long target,
+      boolean directionMispredicted) {
+    boolean mispredicted = directionMispredicted;
     if (!core.perfectTargets()) {
       if (kind == BranchKind.RETURN) {
         if (ras.pop() != target) {
@@ -405,7 +460,6 @@ final class Core {
         ras.push(pc + 4);
       }
     }
-    predictor.update(pc, target, kind, taken);
     return mispredicted;
   }
 

@@ -84,6 +84,31 @@ final class SyntheticTrace {
     return this;
   }
 
+  /** A load of the 8 bytes at {@code address} into integer register {@code register}. */
+  SyntheticTrace loadInto(long pc, long address, int register) {
+    u64(pc);
+    out.write(1);
+    u64(address);
+    out.write(8);
+    out.write(0);
+    out.write(0);
+    out.write(1);
+    out.write(register);
+    u64(0);
+    return this;
+  }
+
+  /** A not-taken conditional branch that reads integer register {@code register}. */
+  SyntheticTrace notTakenBranchOn(long pc, int register) {
+    u64(pc);
+    out.write(3);
+    out.write(0);
+    out.write(1);
+    out.write(register);
+    out.write(0);
+    return this;
+  }
+
   Path write(Path file) throws IOException {
     try (GZIPOutputStream gzip = new GZIPOutputStream(Files.newOutputStream(file))) {
       gzip.write(out.toByteArray());
