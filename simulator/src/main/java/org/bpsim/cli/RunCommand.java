@@ -13,6 +13,7 @@ import org.bpsim.predictor.spi.PredictorConfig;
 import org.bpsim.report.ResultFormat;
 import org.bpsim.report.RunResult;
 import org.bpsim.sim.InParallel;
+import org.bpsim.sim.PredictorGuard;
 import org.bpsim.sim.Replay;
 import org.bpsim.sim.ReplayOptions;
 import org.bpsim.trace.TraceFormat;
@@ -34,6 +35,9 @@ public final class RunCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin
   PluginOptions pluginOptions = new PluginOptions();
+
+  @picocli.CommandLine.Mixin
+  PredictorTimeoutOption predictorTimeout = new PredictorTimeoutOption();
 
   @Option(names = {"-t", "--trace"}, paramLabel = "TRACE",
       description = "Trace file or folder of traces (repeatable). Default: the bundled samples.")
@@ -105,15 +109,21 @@ public final class RunCommand implements Callable<Integer> {
   private List<RunResult> replayAll(PredictorRegistry registry, List<PredictorConfig> configs,
       ReplayOptions options, TraceFormat forced, List<Path> files)
       throws IOException, InterruptedException {
+    PredictorGuard guard = predictorTimeout.guard();
     List<RunResult> results = new ArrayList<>();
     for (List<RunResult> perTrace : InParallel.map(files, jobs,
-        file -> new Replay(file, file.toString(), forced, options).run(configs, registry))) {
+        file -> new Replay(file, file.toString(), forced, options).run(configs, registry, null,
+            null, guard))) {
       results.addAll(perTrace);
     }
     return results;
   }
 
   private ReplayOptions replayOptions() {
+    if (jobs != null && jobs <= 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--jobs must be > 0, not " + jobs);
+    }
     if (warmupInstructions < 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--warmup-instructions must be >= 0, not " + warmupInstructions);

@@ -41,6 +41,9 @@ public final class SimulateCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   PluginOptions pluginOptions = new PluginOptions();
 
+  @picocli.CommandLine.Mixin
+  PredictorTimeoutOption predictorTimeout = new PredictorTimeoutOption();
+
   @Option(names = {"-t", "--trace"}, paramLabel = "TRACE", required = true,
       description = "Trace of one core (repeat for more cores).")
   List<Path> traces = new ArrayList<>();
@@ -116,7 +119,7 @@ public final class SimulateCommand implements Callable<Integer> {
     PredictorConfig predictorConfig = registry.resolve(predictor);
     Simulation simulation = new Simulation(machineConfig, () -> registry.create(predictorConfig),
         !sharedAddressSpace, warmup, maxInstructions == null ? Long.MAX_VALUE : maxInstructions,
-        new Idealization(perfectBranches, perfectCaches));
+        new Idealization(perfectBranches, perfectCaches)).guardedBy(predictorTimeout.guard());
     List<SimulationResult> results = new ArrayList<>();
     try {
       for (LlcMode mode : modes) {

@@ -61,13 +61,14 @@ public final class Replay {
    */
   public List<RunResult> run(List<String> specs, List<BranchPredictor> predictors,
       BranchStatistics statistics, LongConsumer progress) throws IOException {
-    return run(specs, predictors, new String[predictors.size()], statistics, progress);
+    return run(specs, inline(predictors), statistics, progress);
   }
 
   /**
    * Builds one fresh predictor per configuration and runs them all. A predictor that cannot be
-   * built, or throws while running (a faulty plugin), gets a failed row with the reason; the
-   * others run to the end regardless.
+   * built, or throws anything while running, or (a plugin) makes no progress within the timeout
+   * or calls {@code System.exit}, gets a failed row with the reason; the others run to the end
+   * regardless (see {@link PredictorGuard}).
    */
   public List<RunResult> run(List<PredictorConfig> configs, PredictorRegistry registry)
       throws IOException {
@@ -77,35 +78,53 @@ public final class Replay {
   /** {@link #run(List, PredictorRegistry)} with per-branch statistics and progress. */
   public List<RunResult> run(List<PredictorConfig> configs, PredictorRegistry registry,
       BranchStatistics statistics, LongConsumer progress) throws IOException {
-    List<String> specs = new ArrayList<>();
-    List<BranchPredictor> predictors = new ArrayList<>();
-    String[] failures = new String[configs.size()];
-    for (int p = 0; p < configs.size(); p++) {
-      PredictorConfig config = configs.get(p);
-      specs.add(config.canonicalSpec());
-      BranchPredictor predictor = null;
-      try {
-        predictor = registry.create(config);
-        if (predictor == null) {
-          failures[p] = "its provider returned no predictor";
-        }
-      } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
-        failures[p] = "failed to build: " + describe(e);
-      }
-      predictors.add(predictor);
-    }
-    return run(specs, predictors, failures, statistics, progress);
+    return run(configs, registry, statistics, progress, PredictorGuard.DEFAULT);
   }
 
-  private List<RunResult> run(List<String> specs, List<BranchPredictor> predictors,
-      String[] failures, BranchStatistics statistics, LongConsumer progress) throws IOException {
-    int count = predictors.size();
+  /**
+   * {@link #run(List, PredictorRegistry, BranchStatistics, LongConsumer)} with plugins given up
+   * after {@code guard}'s timeout without progress on one batch.
+   */
+  public List<RunResult> run(List<PredictorConfig> configs, PredictorRegistry registry,
+      BranchStatistics statistics, LongConsumer progress, PredictorGuard guard)
+      throws IOException {
+    List<String> specs = new ArrayList<>();
+    GuardedPredictor[] guarded = new GuardedPredictor[configs.size()];
+    try {
+      for (int p = 0; p < configs.size(); p++) {
+        PredictorConfig config = configs.get(p);
+        specs.add(config.canonicalSpec());
+        guarded[p] = GuardedPredictor.build(config, registry, guard, traceName);
+      }
+      return run(specs, guarded, statistics, progress);
+    } finally {
+      for (GuardedPredictor predictor : guarded) {
+        if (predictor != null) {
+          predictor.close();
+        }
+      }
+    }
+  }
+
+  private static GuardedPredictor[] inline(List<BranchPredictor> predictors) {
+    GuardedPredictor[] guarded = new GuardedPredictor[predictors.size()];
+    for (int p = 0; p < guarded.length; p++) {
+      guarded[p] = GuardedPredictor.inline(predictors.get(p));
+    }
+    return guarded;
+  }
+
+  private List<RunResult> run(List<String> specs, GuardedPredictor[] guarded,
+      BranchStatistics statistics, LongConsumer progress) throws IOException {
+    int count = guarded.length;
     if (statistics != null && statistics.predictors() != count) {
       throw new IllegalArgumentException("statistics sized for " + statistics.predictors()
           + " predictors, not " + count);
     }
-    BranchPredictor[] array = predictors.toArray(new BranchPredictor[0]);
-    long[] mispredictions = new long[count];
+    boolean anyOnLane = false;
+    for (GuardedPredictor predictor : guarded) {
+      anyOnLane |= predictor.onLane();
+    }
     long branches = 0;
     long conditionals = 0;
     long warmup = options.warmupInstructions();
@@ -137,16 +156,22 @@ public final class Replay {
           stoppedEarly = true;
         }
         int[] slots = statistics == null ? null : statistics.record(batch, start, stop);
-        for (int p = 0; p < count; p++) {
-          if (failures[p] != null) {
-            continue;
+        if (anyOnLane) {
+          // plugins first, so that their lanes work while this thread feeds the built-ins
+          for (int p = 0; p < count; p++) {
+            if (guarded[p].onLane()) {
+              guarded[p].startBatch(batch, start, stop, slots, statistics, p);
+            }
           }
-          try {
-            mispredictions[p] += slots == null ? replay(array[p], batch, start, stop)
-                : replayCounting(array[p], batch, start, stop, slots, statistics, p);
-          } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
-            failures[p] = "threw " + describe(e) + " in the batch of branches starting at "
-                + "instruction " + position[0];
+        }
+        for (int p = 0; p < count; p++) {
+          if (!guarded[p].onLane()) {
+            guarded[p].startBatch(batch, start, stop, slots, statistics, p);
+          }
+        }
+        if (anyOnLane) {
+          for (GuardedPredictor predictor : guarded) {
+            predictor.finishBatch(batch);
           }
         }
         if (progress != null) {
@@ -167,26 +192,12 @@ public final class Replay {
     OptionalLong counted = known ? OptionalLong.of(instructions) : options.instructions();
     List<RunResult> results = new ArrayList<>(count);
     for (int p = 0; p < count; p++) {
-      long storage = 0;
-      if (failures[p] == null) {
-        try {
-          storage = array[p].storageBits();
-          if (storage < 0) {
-            failures[p] = "reported a negative storage of " + storage + " bits";
-          }
-        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
-          failures[p] = "threw " + describe(e) + " from storageBits()";
-        }
-      }
+      long storage = guarded[p].storageBits();
+      String failure = guarded[p].failure();
       results.add(new RunResult(traceName, specs.get(p), counted, branches, conditionals,
-          failures[p] == null ? mispredictions[p] : 0, Math.max(0, storage), failures[p]));
+          failure == null ? guarded[p].mispredictions() : 0, storage, failure));
     }
     return results;
-  }
-
-  private static String describe(Throwable e) {
-    String message = e.getMessage();
-    return e.getClass().getName() + (message == null ? "" : ": " + message.replace('\n', ' '));
   }
 
   private static final byte CONDITIONAL = BranchKind.CONDITIONAL.code();
