@@ -126,7 +126,8 @@ public final class CompareCommand implements Callable<Integer> {
       pipeline = new ComparePipeline(Machines.load(machine), registry, predictorTimeout.guard());
       pipeline.check(configs.get(0));
     }
-    List<Path> files = distinct(TraceArguments.expand(traces));
+    List<Path> files = distinct(TraceArguments.expand(traces, null,
+        "compare reads each trace twice, to replay it and to checksum it"));
     List<String> names = TraceNames.of(files);
 
     PrintWriter err = spec.commandLine().getErr();

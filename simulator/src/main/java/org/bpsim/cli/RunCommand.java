@@ -88,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     ReplayOptions options = replayOptions();
     TraceFormat forced = traceFormat == null ? null : parseTraceFormat(traceFormat);
-    List<Path> files = TraceArguments.expand(traces);
+    List<Path> files = TraceArguments.expand(traces, forced, null);
 
     long started = System.nanoTime();
     List<RunResult> results = replayAll(registry, configs, options, forced, files);

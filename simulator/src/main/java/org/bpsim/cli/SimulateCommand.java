@@ -111,7 +111,9 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     for (Path trace : traces) {
       if (!Files.isRegularFile(trace)) {
-        throw new UserException(trace + ": no such file");
+        throw new UserException(trace + (Files.exists(trace) ? ": needs a regular file, not a "
+            + "pipe, FIFO or device (the timing model may read a trace more than once)"
+            : ": no such file"));
       }
     }
     MachineConfig machineConfig = Machines.load(machine);

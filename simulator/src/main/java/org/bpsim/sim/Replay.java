@@ -139,6 +139,9 @@ public final class Replay {
             + " trace has no instruction counts, so --warmup-instructions and "
             + "--max-instructions cannot apply to it");
       }
+      if (end != Long.MAX_VALUE) {
+        reader.stopAfter(end);
+      }
       BranchBatch batch = new BranchBatch();
       int n;
       while ((n = reader.read(batch)) > 0) {
