@@ -111,10 +111,35 @@ public final class RunCommand implements Callable<Integer> {
       throws IOException, InterruptedException {
     PredictorGuard guard = predictorTimeout.guard();
     List<RunResult> results = new ArrayList<>();
-    for (List<RunResult> perTrace : InParallel.map(files, jobs,
-        file -> new Replay(file, file.toString(), forced, options).run(configs, registry, null,
-            null, guard))) {
-      results.addAll(perTrace);
+    if (System.console() == null) {
+      for (List<RunResult> perTrace : InParallel.map(files, jobs,
+          file -> new Replay(file, file.toString(), forced, options).run(configs, registry, null,
+              null, guard))) {
+        results.addAll(perTrace);
+      }
+      return results;
+    }
+    // On a terminal, a progress line: above all for a stream, which may never end.
+    long bytes = 0;
+    boolean streams = false;
+    for (Path file : files) {
+      if (java.nio.file.Files.isRegularFile(file)) {
+        bytes += java.nio.file.Files.size(file);
+      } else {
+        streams = true;
+      }
+    }
+    try (ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), true,
+        files.size(), bytes, streams)) {
+      for (List<RunResult> perTrace : InParallel.map(files, jobs, file -> {
+        List<RunResult> rows = new Replay(file, file.toString(), forced, options).run(configs,
+            registry, null, progress::replayed, guard);
+        progress.traceFinished(file.toString(), java.nio.file.Files.isRegularFile(file)
+            ? java.nio.file.Files.size(file) : 0, rows.get(0).branches(), 0);
+        return rows;
+      })) {
+        results.addAll(perTrace);
+      }
     }
     return results;
   }
