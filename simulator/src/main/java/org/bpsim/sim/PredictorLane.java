@@ -68,7 +68,7 @@ public final class PredictorLane implements AutoCloseable {
    *     {@code System.exit}
    */
   public <T> T await(Future<T> work, LongSupplier progress) throws PredictorFault, IOException {
-    long timeoutNanos = timeout.toNanos();
+    long timeoutNanos = nanos(timeout);
     long slice = progress == null ? timeoutNanos : Math.max(1_000_000, timeoutNanos / 8);
     long seen = progress == null ? 0 : progress.getAsLong();
     long deadline = System.nanoTime() + timeoutNanos;
@@ -108,6 +108,15 @@ public final class PredictorLane implements AutoCloseable {
         giveUp();
         throw new InterruptedIOException("interrupted while waiting for a predictor");
       }
+    }
+  }
+
+  /** The timeout in nanoseconds, a thousand years and more cut to about 73 years. */
+  private static long nanos(Duration timeout) {
+    try {
+      return Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE / 4;
     }
   }
 
