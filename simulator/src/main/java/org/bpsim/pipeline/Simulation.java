@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.bpsim.cache.Cache;
 import org.bpsim.cache.CacheConfig;
@@ -91,12 +92,12 @@ public final class Simulation {
 
   /** One trace on one core, with the LLC it would get in {@code mode} among {@code cores}. */
   CoreResult runAlone(Path trace, LlcMode mode, int cores) throws IOException {
-    return runCores(build(List.of(trace), mode, cores)).get(0);
+    return runCores(List.of(trace), () -> build(List.of(trace), mode, cores)).get(0);
   }
 
   /** Runs {@code traces}, one per core, and returns each core's counted figures. */
   public List<CoreResult> run(List<Path> traces, LlcMode mode) throws IOException {
-    return runCores(build(traces, mode, traces.size()));
+    return runCores(traces, () -> build(traces, mode, traces.size()));
   }
 
   private List<CoreRunner> build(List<Path> traces, LlcMode mode, int llcShare)
@@ -190,28 +191,45 @@ public final class Simulation {
         config.sets(), config.ways(), resolved.values(), null)));
   }
 
-  private List<CoreResult> runCores(List<CoreRunner> runners) throws IOException {
+  /** Builds the cores (and their predictors); may fail with an I/O error. */
+  @FunctionalInterface
+  private interface CoreBuilder {
+    List<CoreRunner> build() throws IOException;
+  }
+
+  /**
+   * Builds and steps the cores: on the caller's thread without a guard, else on a lane, the
+   * predictors' construction included, watched for progress.
+   */
+  private List<CoreResult> runCores(List<Path> traces, CoreBuilder cores) throws IOException {
     if (guard == null) {
-      return stepCores(runners);
+      return stepCores(cores.build());
     }
-    String name = "bpsim-timing-model on " + runners.get(0).core.trace().getFileName();
+    AtomicReference<List<CoreRunner>> built = new AtomicReference<>(List.of());
+    String name = "bpsim-timing-model on " + traces.get(0).getFileName();
     try (PredictorLane lane = new PredictorLane(name, guard)) {
-      return lane.await(lane.submit(() -> stepCores(runners)), () -> {
+      return lane.await(lane.submit(() -> {
+        List<CoreRunner> runners = cores.build();
+        built.set(runners);
+        return stepCores(runners);
+      }), () -> {
         long progress = 0;
-        for (CoreRunner runner : runners) {
+        for (CoreRunner runner : built.get()) {
           progress += runner.core.progress();
         }
         return progress;
       });
     } catch (PredictorFault fault) {
       // the core furthest behind is the one being stepped, so the one whose predictor hangs
-      CoreRunner stuck = runners.get(0);
-      for (CoreRunner runner : runners) {
-        if (runner.core.now() < stuck.core.now()) {
-          stuck = runner;
+      Path trace = traces.get(0);
+      long earliest = Long.MAX_VALUE;
+      for (CoreRunner runner : built.get()) {
+        if (runner.core.now() < earliest) {
+          earliest = runner.core.now();
+          trace = runner.core.trace();
         }
       }
-      throw new PredictorFailure(stuck.core.trace(), fault.getMessage());
+      throw new PredictorFailure(trace, fault.getMessage());
     }
   }
 
