@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -122,7 +123,9 @@ final class StreamInputsTest {
     assertFalse(Files.exists(report));
   }
 
+  /** The timeout only stops a regression (a hang, as on the old reader) from stalling the build. */
   @Test
+  @Timeout(120)
   void anEndlessZeroStreamIsRefusedUpFront() throws Exception {
     Path fifo = fifo("zeros.fifo");
     feedZeros(fifo);
@@ -133,6 +136,7 @@ final class StreamInputsTest {
 
   @ParameterizedTest(name = "--trace-format {0}")
   @ValueSource(strings = {"champsim", "cbp2025"})
+  @Timeout(120)
   void anEndlessStreamStopsAtTheInstructionLimit(String format) throws Exception {
     Path fifo = fifo("zeros.fifo");
     feedZeros(fifo);
