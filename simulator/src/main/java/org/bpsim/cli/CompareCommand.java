@@ -100,6 +100,9 @@ public final class CompareCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   PluginOptions pluginOptions = new PluginOptions();
 
+  @picocli.CommandLine.Mixin
+  PredictorTimeoutOption predictorTimeout = new PredictorTimeoutOption();
+
   /** The built-in predictors and the plugins; plugins that fail to load are named on stderr. */
   PredictorRegistry registry() {
     return pluginOptions.registry(spec.commandLine().getErr());
@@ -120,10 +123,11 @@ public final class CompareCommand implements Callable<Integer> {
     List<PredictorConfig> configs = configs(registry);
     ComparePipeline pipeline = null;
     if (machine != null) {
-      pipeline = new ComparePipeline(Machines.load(machine), registry);
+      pipeline = new ComparePipeline(Machines.load(machine), registry, predictorTimeout.guard());
       pipeline.check(configs.get(0));
     }
-    List<Path> files = distinct(TraceArguments.expand(traces));
+    List<Path> files = distinct(TraceArguments.expand(traces, null,
+        "compare reads each trace twice, to replay it and to checksum it"));
     List<String> names = TraceNames.of(files);
 
     PrintWriter err = spec.commandLine().getErr();
@@ -302,7 +306,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
     BranchStatistics statistics = new BranchStatistics(configs.size());
     List<RunResult> results = new Replay(file, name, null, ReplayOptions.WHOLE_TRACE)
-        .run(configs, registry, statistics, progress::replayed);
+        .run(configs, registry, statistics, progress::replayed, predictorTimeout.guard());
     TraceHardestBranches hardest = statistics.hardest(name, specs, 0, top);
     TraceChecksum checksum = new TraceChecksum(name, Checksums.sha256(file));
     List<PipelineCoreFigures> timing = null;

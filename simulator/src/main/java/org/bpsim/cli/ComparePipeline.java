@@ -15,6 +15,7 @@ import org.bpsim.predictor.spi.PredictorConfig;
 import org.bpsim.report.MultiCoreFigures;
 import org.bpsim.report.PipelineCoreFigures;
 import org.bpsim.sim.InParallel;
+import org.bpsim.sim.PredictorGuard;
 
 /**
  * The timing model's part of {@code bpsim compare --machine}: the same runs {@code bpsim simulate}
@@ -26,10 +27,12 @@ final class ComparePipeline {
 
   private final MachineConfig machine;
   private final PredictorRegistry registry;
+  private final PredictorGuard guard;
 
-  ComparePipeline(MachineConfig machine, PredictorRegistry registry) {
+  ComparePipeline(MachineConfig machine, PredictorRegistry registry, PredictorGuard guard) {
     this.machine = machine;
     this.registry = registry;
+    this.guard = guard;
   }
 
   MachineConfig machine() {
@@ -37,7 +40,8 @@ final class ComparePipeline {
   }
 
   private Simulation simulation(PredictorConfig predictor) {
-    return new Simulation(machine, () -> registry.create(predictor), true, 0, Long.MAX_VALUE);
+    return new Simulation(machine, () -> registry.create(predictor), true, 0, Long.MAX_VALUE)
+        .guardedBy(guard);
   }
 
   /** Fails early, with one line, on a machine the timing model refuses. */

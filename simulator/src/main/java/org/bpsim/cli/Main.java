@@ -1,6 +1,6 @@
 package org.bpsim.cli;
 
-import picocli.CommandLine;
+import org.bpsim.sim.PluginExits;
 
 /** Entry point of the {@code bpsim} launcher. */
 public final class Main {
@@ -8,6 +8,8 @@ public final class Main {
   }
 
   public static void main(String[] args) {
-    System.exit(BpsimCommand.commandLine().execute(args));
+    // A plugin's System.exit during the run becomes a failed predictor, not the end of bpsim.
+    PluginExits.install();
+    PluginExits.exit(BpsimCommand.commandLine().execute(args));
   }
 }

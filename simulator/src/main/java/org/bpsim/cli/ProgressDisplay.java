@@ -25,6 +25,8 @@ final class ProgressDisplay implements AutoCloseable {
   private final boolean terminal;
   private final int traces;
   private final long totalBytes;
+  /** Some trace is a pipe or device, of unknown size: no bar, no ETA, only what was read. */
+  private final boolean sizeUnknown;
   private final long started = System.nanoTime();
   private final LongAdder branches = new LongAdder();
   private final AtomicInteger finished = new AtomicInteger();
@@ -35,6 +37,16 @@ final class ProgressDisplay implements AutoCloseable {
   private double shown;
 
   ProgressDisplay(PrintWriter err, boolean terminal, int traces, long totalBytes) {
+    this(err, terminal, traces, totalBytes, false);
+  }
+
+  /**
+   * @param sizeUnknown whether some trace is a stream (a pipe, standard input, a device) whose
+   *     size is unknown, perhaps endless: the line then says how much has been read
+   */
+  ProgressDisplay(PrintWriter err, boolean terminal, int traces, long totalBytes,
+      boolean sizeUnknown) {
+    this.sizeUnknown = sizeUnknown;
     this.err = err;
     this.terminal = terminal;
     this.traces = traces;
@@ -99,6 +111,17 @@ final class ProgressDisplay implements AutoCloseable {
   }
 
   private synchronized void redraw() {
+    if (sizeUnknown) {
+      double seconds = (System.nanoTime() - started) / 1e9;
+      long read = branches.sum();
+      String line = String.format(Locale.ROOT, "reading: %,d branches so far, %.1f M branches/s, "
+          + "%d/%d traces done (size unknown: a stream)", read,
+          seconds > 0 ? read / seconds / 1e6 : 0, finished.get(), traces);
+      err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
+      err.flush();
+      lastWidth = line.length();
+      return;
+    }
     double f = fraction();
     int filled = (int) Math.round(f * BAR);
     String line = String.format(Locale.ROOT, "[%s%s] %d/%d traces  %s", "#".repeat(filled),

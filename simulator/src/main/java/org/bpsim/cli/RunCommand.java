@@ -13,6 +13,7 @@ import org.bpsim.predictor.spi.PredictorConfig;
 import org.bpsim.report.ResultFormat;
 import org.bpsim.report.RunResult;
 import org.bpsim.sim.InParallel;
+import org.bpsim.sim.PredictorGuard;
 import org.bpsim.sim.Replay;
 import org.bpsim.sim.ReplayOptions;
 import org.bpsim.trace.TraceFormat;
@@ -34,6 +35,9 @@ public final class RunCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin
   PluginOptions pluginOptions = new PluginOptions();
+
+  @picocli.CommandLine.Mixin
+  PredictorTimeoutOption predictorTimeout = new PredictorTimeoutOption();
 
   @Option(names = {"-t", "--trace"}, paramLabel = "TRACE",
       description = "Trace file or folder of traces (repeatable). Default: the bundled samples.")
@@ -94,7 +98,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     ReplayOptions options = replayOptions();
     TraceFormat forced = traceFormat == null ? null : parseTraceFormat(traceFormat);
-    List<Path> files = TraceArguments.expand(traces);
+    List<Path> files = TraceArguments.expand(traces, forced, null);
     MispredictionFiles lists = mispredictions == null ? null
         : MispredictionFiles.prepare(mispredictions, files, configs);
 
@@ -117,10 +121,37 @@ public final class RunCommand implements Callable<Integer> {
   private List<RunResult> replayAll(PredictorRegistry registry, List<PredictorConfig> configs,
       ReplayOptions options, TraceFormat forced, List<Path> files)
       throws IOException, InterruptedException {
+    PredictorGuard guard = predictorTimeout.guard();
     List<RunResult> results = new ArrayList<>();
-    for (List<RunResult> perTrace : InParallel.map(files, jobs,
-        file -> new Replay(file, file.toString(), forced, options).run(configs, registry))) {
-      results.addAll(perTrace);
+    if (System.console() == null) {
+      for (List<RunResult> perTrace : InParallel.map(files, jobs,
+          file -> new Replay(file, file.toString(), forced, options).run(configs, registry, null,
+              null, guard))) {
+        results.addAll(perTrace);
+      }
+      return results;
+    }
+    // On a terminal, a progress line: above all for a stream, which may never end.
+    long bytes = 0;
+    boolean streams = false;
+    for (Path file : files) {
+      if (java.nio.file.Files.isRegularFile(file)) {
+        bytes += java.nio.file.Files.size(file);
+      } else {
+        streams = true;
+      }
+    }
+    try (ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), true,
+        files.size(), bytes, streams)) {
+      for (List<RunResult> perTrace : InParallel.map(files, jobs, file -> {
+        List<RunResult> rows = new Replay(file, file.toString(), forced, options).run(configs,
+            registry, null, progress::replayed, guard);
+        progress.traceFinished(file.toString(), java.nio.file.Files.isRegularFile(file)
+            ? java.nio.file.Files.size(file) : 0, rows.get(0).branches(), 0);
+        return rows;
+      })) {
+        results.addAll(perTrace);
+      }
     }
     return results;
   }
@@ -140,7 +171,8 @@ public final class RunCommand implements Callable<Integer> {
       for (List<RunResult> perTrace : InParallel.map(files, jobs, file -> {
         try (MispredictionFiles.TraceLists sink = lists.open(file)) {
           List<RunResult> listed =
-              new Replay(file, file.toString(), forced, options).run(configs, registry, sink);
+              new Replay(file, file.toString(), forced, options).run(configs, registry,
+                  predictorTimeout.guard(), sink);
           sink.finish(listed);
           return listed;
         }
@@ -155,6 +187,10 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private ReplayOptions replayOptions() {
+    if (jobs != null && jobs <= 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--jobs must be > 0, not " + jobs);
+    }
     if (warmupInstructions < 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--warmup-instructions must be >= 0, not " + warmupInstructions);

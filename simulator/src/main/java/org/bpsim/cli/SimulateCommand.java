@@ -41,6 +41,9 @@ public final class SimulateCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   PluginOptions pluginOptions = new PluginOptions();
 
+  @picocli.CommandLine.Mixin
+  PredictorTimeoutOption predictorTimeout = new PredictorTimeoutOption();
+
   @Option(names = {"-t", "--trace"}, paramLabel = "TRACE", required = true,
       description = "Trace of one core (repeat for more cores).")
   List<Path> traces = new ArrayList<>();
@@ -108,7 +111,9 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     for (Path trace : traces) {
       if (!Files.isRegularFile(trace)) {
-        throw new UserException(trace + ": no such file");
+        throw new UserException(trace + (Files.exists(trace) ? ": needs a regular file, not a "
+            + "pipe, FIFO or device (the timing model may read a trace more than once)"
+            : ": no such file"));
       }
     }
     MachineConfig machineConfig = Machines.load(machine);
@@ -116,7 +121,7 @@ public final class SimulateCommand implements Callable<Integer> {
     PredictorConfig predictorConfig = registry.resolve(predictor);
     Simulation simulation = new Simulation(machineConfig, () -> registry.create(predictorConfig),
         !sharedAddressSpace, warmup, maxInstructions == null ? Long.MAX_VALUE : maxInstructions,
-        new Idealization(perfectBranches, perfectCaches));
+        new Idealization(perfectBranches, perfectCaches)).guardedBy(predictorTimeout.guard());
     List<SimulationResult> results = new ArrayList<>();
     try {
       for (LlcMode mode : modes) {

@@ -145,6 +145,14 @@ final class Core {
   }
 
   /** The cycle this core has reached: where fetch is. */
+  /**
+   * Instructions stepped so far, whole passes included: what a watchdog on another thread reads
+   * (without synchronisation) to see that the core, and so its predictor, still progresses.
+   */
+  long progress() {
+    return totalInstructions;
+  }
+
   long now() {
     return fetchCycle;
   }
@@ -386,7 +394,7 @@ final class Core {
     try {
       return staged != null ? predictStaged(pc, kind, taken, target, done)
           : predictAndUpdate(pc, kind, taken, target);
-    } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+    } catch (Throwable e) {
       // The predictor may be a plugin: its failure is reported, not the simulator's.
       throw new PredictorFailure(trace, "threw", e);
     }

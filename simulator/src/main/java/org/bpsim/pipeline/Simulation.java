@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.bpsim.cache.Cache;
 import org.bpsim.cache.CacheConfig;
@@ -15,6 +16,9 @@ import org.bpsim.cache.replacement.ReplacementContext;
 import org.bpsim.cache.replacement.ReplacementPolicies;
 import org.bpsim.machine.MachineConfig;
 import org.bpsim.predictor.spi.BranchPredictor;
+import org.bpsim.sim.PredictorFault;
+import org.bpsim.sim.PredictorGuard;
+import org.bpsim.sim.PredictorLane;
 import org.bpsim.sim.UserException;
 
 /**
@@ -32,6 +36,8 @@ public final class Simulation {
   private final long maxInstructions;
   private final Idealization idealization;
   private final ReplacementPolicies policies = ReplacementPolicies.builtIn();
+  /** Null: the cores run on the caller's thread, trusted; else on a watched lane. */
+  private PredictorGuard guard;
 
   public Simulation(MachineConfig machine, Supplier<BranchPredictor> predictors,
       boolean separateAddressSpaces, long warmup, long maxInstructions) {
@@ -59,6 +65,16 @@ public final class Simulation {
     }
   }
 
+  /**
+   * Runs the cores, and so the predictor, on a {@link PredictorLane} of their own, so that a
+   * predictor (a plugin) that makes no progress within {@code guard}'s timeout, or calls
+   * {@code System.exit}, ends in a {@link PredictorFailure} rather than a hung or ended bpsim.
+   */
+  public Simulation guardedBy(PredictorGuard predictorGuard) {
+    this.guard = predictorGuard;
+    return this;
+  }
+
   /** Runs {@code traces} together, then each alone, in {@code mode}. */
   public SimulationResult runWithBaselines(List<Path> traces, LlcMode mode, String predictorName)
       throws IOException {
@@ -76,12 +92,12 @@ public final class Simulation {
 
   /** One trace on one core, with the LLC it would get in {@code mode} among {@code cores}. */
   CoreResult runAlone(Path trace, LlcMode mode, int cores) throws IOException {
-    return build(List.of(trace), mode, cores).get(0).run();
+    return runCores(List.of(trace), () -> build(List.of(trace), mode, cores)).get(0);
   }
 
   /** Runs {@code traces}, one per core, and returns each core's counted figures. */
   public List<CoreResult> run(List<Path> traces, LlcMode mode) throws IOException {
-    return runCores(build(traces, mode, traces.size()));
+    return runCores(traces, () -> build(traces, mode, traces.size()));
   }
 
   private List<CoreRunner> build(List<Path> traces, LlcMode mode, int llcShare)
@@ -159,7 +175,7 @@ public final class Simulation {
     BranchPredictor predictor;
     try {
       predictor = predictors.get();
-    } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+    } catch (Throwable e) {
       throw new PredictorFailure(trace, "failed to build:", e);
     }
     if (predictor == null) {
@@ -175,7 +191,49 @@ public final class Simulation {
         config.sets(), config.ways(), resolved.values(), null)));
   }
 
-  private static List<CoreResult> runCores(List<CoreRunner> runners) throws IOException {
+  /** Builds the cores (and their predictors); may fail with an I/O error. */
+  @FunctionalInterface
+  private interface CoreBuilder {
+    List<CoreRunner> build() throws IOException;
+  }
+
+  /**
+   * Builds and steps the cores: on the caller's thread without a guard, else on a lane, the
+   * predictors' construction included, watched for progress.
+   */
+  private List<CoreResult> runCores(List<Path> traces, CoreBuilder cores) throws IOException {
+    if (guard == null) {
+      return stepCores(cores.build());
+    }
+    AtomicReference<List<CoreRunner>> built = new AtomicReference<>(List.of());
+    String name = "bpsim-timing-model on " + traces.get(0).getFileName();
+    try (PredictorLane lane = new PredictorLane(name, guard)) {
+      return lane.await(lane.submit(() -> {
+        List<CoreRunner> runners = cores.build();
+        built.set(runners);
+        return stepCores(runners);
+      }), () -> {
+        long progress = 0;
+        for (CoreRunner runner : built.get()) {
+          progress += runner.core.progress();
+        }
+        return progress;
+      });
+    } catch (PredictorFault fault) {
+      // the core furthest behind is the one being stepped, so the one whose predictor hangs
+      Path trace = traces.get(0);
+      long earliest = Long.MAX_VALUE;
+      for (CoreRunner runner : built.get()) {
+        if (runner.core.now() < earliest) {
+          earliest = runner.core.now();
+          trace = runner.core.trace();
+        }
+      }
+      throw new PredictorFailure(trace, fault.getMessage());
+    }
+  }
+
+  private static List<CoreResult> stepCores(List<CoreRunner> runners) throws IOException {
     try {
       if (runners.size() == 1) {
         Core core = runners.get(0).core;
@@ -226,10 +284,6 @@ public final class Simulation {
       this.dataLevels = dataLevels;
       this.fetchLevels = fetchLevels;
       this.shared = shared;
-    }
-
-    CoreResult run() throws IOException {
-      return runCores(List.of(this)).get(0);
     }
 
     CoreResult result() {

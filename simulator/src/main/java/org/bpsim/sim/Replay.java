@@ -61,66 +61,79 @@ public final class Replay {
    */
   public List<RunResult> run(List<String> specs, List<BranchPredictor> predictors,
       BranchStatistics statistics, LongConsumer progress) throws IOException {
-    return run(specs, predictors, new String[predictors.size()], statistics, progress);
+    return run(specs, inline(predictors), statistics, progress, null);
   }
 
   /**
    * Builds one fresh predictor per configuration and runs them all. A predictor that cannot be
-   * built, or throws while running (a faulty plugin), gets a failed row with the reason; the
-   * others run to the end regardless.
+   * built, or throws anything while running, or (a plugin) makes no progress within the timeout
+   * or calls {@code System.exit}, gets a failed row with the reason; the others run to the end
+   * regardless (see {@link PredictorGuard}).
    */
   public List<RunResult> run(List<PredictorConfig> configs, PredictorRegistry registry)
       throws IOException {
-    return run(configs, registry, null, null);
+    return run(configs, registry, (BranchStatistics) null, null);
   }
 
   /** {@link #run(List, PredictorRegistry)} with per-branch statistics and progress. */
   public List<RunResult> run(List<PredictorConfig> configs, PredictorRegistry registry,
       BranchStatistics statistics, LongConsumer progress) throws IOException {
-    return run(configs, registry, statistics, progress, null);
+    return run(configs, registry, statistics, progress, PredictorGuard.DEFAULT);
+  }
+
+  /**
+   * {@link #run(List, PredictorRegistry, BranchStatistics, LongConsumer)} with plugins given up
+   * after {@code guard}'s timeout without progress on one batch.
+   */
+  public List<RunResult> run(List<PredictorConfig> configs, PredictorRegistry registry,
+      BranchStatistics statistics, LongConsumer progress, PredictorGuard guard)
+      throws IOException {
+    return run(configs, registry, statistics, progress, guard, null);
   }
 
   /**
    * {@link #run(List, PredictorRegistry)} that also hands every counted misprediction of each
-   * predictor to {@code mispredictions}, batch by batch (see {@link MispredictionSink}).
+   * predictor to {@code mispredictions}, batch by batch (see {@link MispredictionSink}), with
+   * plugins guarded by {@code guard}.
    */
   public List<RunResult> run(List<PredictorConfig> configs, PredictorRegistry registry,
-      MispredictionSink mispredictions) throws IOException {
-    return run(configs, registry, null, null, mispredictions);
+      PredictorGuard guard, MispredictionSink mispredictions) throws IOException {
+    return run(configs, registry, null, null, guard, mispredictions);
   }
 
   private List<RunResult> run(List<PredictorConfig> configs, PredictorRegistry registry,
+      BranchStatistics statistics, LongConsumer progress, PredictorGuard guard,
+      MispredictionSink sink) throws IOException {
+    List<String> specs = new ArrayList<>();
+    GuardedPredictor[] guarded = new GuardedPredictor[configs.size()];
+    try {
+      for (int p = 0; p < configs.size(); p++) {
+        PredictorConfig config = configs.get(p);
+        specs.add(config.canonicalSpec());
+        guarded[p] = GuardedPredictor.build(config, registry, guard, traceName);
+      }
+      return run(specs, guarded, statistics, progress, sink);
+    } finally {
+      for (GuardedPredictor predictor : guarded) {
+        if (predictor != null) {
+          predictor.close();
+        }
+      }
+    }
+  }
+
+  private static GuardedPredictor[] inline(List<BranchPredictor> predictors) {
+    GuardedPredictor[] guarded = new GuardedPredictor[predictors.size()];
+    for (int p = 0; p < guarded.length; p++) {
+      guarded[p] = GuardedPredictor.inline(predictors.get(p));
+    }
+    return guarded;
+  }
+
+  private List<RunResult> run(List<String> specs, GuardedPredictor[] guarded,
       BranchStatistics statistics, LongConsumer progress, MispredictionSink sink)
       throws IOException {
-    List<String> specs = new ArrayList<>();
-    List<BranchPredictor> predictors = new ArrayList<>();
-    String[] failures = new String[configs.size()];
-    for (int p = 0; p < configs.size(); p++) {
-      PredictorConfig config = configs.get(p);
-      specs.add(config.canonicalSpec());
-      BranchPredictor predictor = null;
-      try {
-        predictor = registry.create(config);
-        if (predictor == null) {
-          failures[p] = "its provider returned no predictor";
-        }
-      } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
-        failures[p] = "failed to build: " + describe(e);
-      }
-      predictors.add(predictor);
-    }
-    return run(specs, predictors, failures, statistics, progress, sink);
-  }
-
-  private List<RunResult> run(List<String> specs, List<BranchPredictor> predictors,
-      String[] failures, BranchStatistics statistics, LongConsumer progress) throws IOException {
-    return run(specs, predictors, failures, statistics, progress, null);
-  }
-
-  private List<RunResult> run(List<String> specs, List<BranchPredictor> predictors,
-      String[] failures, BranchStatistics statistics, LongConsumer progress,
-      MispredictionSink sink) throws IOException {
-    int count = predictors.size();
+    int count = guarded.length;
     if (statistics != null && statistics.predictors() != count) {
       throw new IllegalArgumentException("statistics sized for " + statistics.predictors()
           + " predictors, not " + count);
@@ -129,12 +142,12 @@ public final class Replay {
       throw new IllegalArgumentException("per-branch statistics and misprediction lists are "
           + "not recorded in the same replay");
     }
-    // Buffers of the listing path, shared by the predictors: a sink consumes them at once.
-    int[] missedAt = null;
-    long[] missedIndex = null;
+    // index of the batch's first conditional branch among the trace's, for the lists
     long firstIndex = 0;
-    BranchPredictor[] array = predictors.toArray(new BranchPredictor[0]);
-    long[] mispredictions = new long[count];
+    boolean anyOnLane = false;
+    for (GuardedPredictor predictor : guarded) {
+      anyOnLane |= predictor.onLane();
+    }
     long branches = 0;
     long conditionals = 0;
     long warmup = options.warmupInstructions();
@@ -149,10 +162,14 @@ public final class Replay {
             + " trace has no instruction counts, so --warmup-instructions and "
             + "--max-instructions cannot apply to it");
       }
+      if (end != Long.MAX_VALUE) {
+        reader.stopAfter(end);
+      }
       BranchBatch batch = new BranchBatch();
       if (sink != null) {
-        missedAt = new int[batch.capacity()];
-        missedIndex = new long[batch.capacity()];
+        for (GuardedPredictor predictor : guarded) {
+          predictor.listMispredictions(batch.capacity());
+        }
       }
       int n;
       while ((n = reader.read(batch)) > 0) {
@@ -170,30 +187,32 @@ public final class Replay {
           stoppedEarly = true;
         }
         int[] slots = statistics == null ? null : statistics.record(batch, start, stop);
-        for (int p = 0; p < count; p++) {
-          if (failures[p] != null) {
-            continue;
-          }
-          int listed = 0;
-          try {
-            if (sink != null) {
-              listed = replayListing(array[p], batch, start, stop, firstIndex, missedAt,
-                  missedIndex);
-              mispredictions[p] += listed;
-            } else {
-              mispredictions[p] += slots == null ? replay(array[p], batch, start, stop)
-                  : replayCounting(array[p], batch, start, stop, slots, statistics, p);
+        if (anyOnLane) {
+          // plugins first, so that their lanes work while this thread feeds the built-ins
+          for (int p = 0; p < count; p++) {
+            if (guarded[p].onLane()) {
+              guarded[p].startBatch(batch, start, stop, slots, statistics, p, firstIndex);
             }
-          } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
-            failures[p] = "threw " + describe(e) + " in the batch of branches starting at "
-                + "instruction " + position[0];
-            continue;
           }
-          if (listed > 0) {
-            sink.mispredicted(p, batch, missedAt, missedIndex, listed);
+        }
+        for (int p = 0; p < count; p++) {
+          if (!guarded[p].onLane()) {
+            guarded[p].startBatch(batch, start, stop, slots, statistics, p, firstIndex);
+          }
+        }
+        if (anyOnLane) {
+          for (GuardedPredictor predictor : guarded) {
+            predictor.finishBatch(batch);
           }
         }
         if (sink != null) {
+          for (int p = 0; p < count; p++) {
+            int listed = guarded[p].listed();
+            if (listed > 0) {
+              sink.mispredicted(p, batch, guarded[p].missedAt(), guarded[p].missedIndex(),
+                  listed);
+            }
+          }
           firstIndex += countConditionals(batch.kind, 0, stop);
         }
         if (progress != null) {
@@ -214,26 +233,12 @@ public final class Replay {
     OptionalLong counted = known ? OptionalLong.of(instructions) : options.instructions();
     List<RunResult> results = new ArrayList<>(count);
     for (int p = 0; p < count; p++) {
-      long storage = 0;
-      if (failures[p] == null) {
-        try {
-          storage = array[p].storageBits();
-          if (storage < 0) {
-            failures[p] = "reported a negative storage of " + storage + " bits";
-          }
-        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
-          failures[p] = "threw " + describe(e) + " from storageBits()";
-        }
-      }
+      long storage = guarded[p].storageBits();
+      String failure = guarded[p].failure();
       results.add(new RunResult(traceName, specs.get(p), counted, branches, conditionals,
-          failures[p] == null ? mispredictions[p] : 0, Math.max(0, storage), failures[p]));
+          failure == null ? guarded[p].mispredictions() : 0, storage, failure));
     }
     return results;
-  }
-
-  private static String describe(Throwable e) {
-    String message = e.getMessage();
-    return e.getClass().getName() + (message == null ? "" : ": " + message.replace('\n', ' '));
   }
 
   private static final byte CONDITIONAL = BranchKind.CONDITIONAL.code();
@@ -324,6 +329,7 @@ public final class Replay {
     }
     return listed;
   }
+
 
   /**
    * {@link #replay} that also charges each counted misprediction to its static branch: a copy

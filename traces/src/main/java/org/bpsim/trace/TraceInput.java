@@ -38,16 +38,37 @@ public final class TraceInput implements AutoCloseable {
     this.decompressed = decompressed;
   }
 
-  /** Opens {@code path}, detecting its compression from its first bytes. */
+  /** The path that names standard input: {@code bpsim run -t -}. */
+  public static final Path STANDARD_INPUT = Path.of("-");
+
+  /**
+   * Opens {@code path}, detecting its compression from its first bytes. Everything is read
+   * forward once, so a pipe, a FIFO, standard input ({@link #STANDARD_INPUT}) or a device works
+   * as well as a file.
+   */
   public static TraceInput open(Path path) throws IOException {
     if (Files.isDirectory(path)) {
       throw new TraceFormatException(path, null, "is a directory, not a trace file");
     }
     InputStream file;
     try {
-      file = Files.newInputStream(path);
-    } catch (NoSuchFileException e) {
-      throw new TraceFormatException(path, null, "no such file");
+      if (path.equals(STANDARD_INPUT)) {
+        file = new FilterInputStream(System.in) {
+          @Override
+          public void close() {
+            // standard input stays open for whoever else reads it
+          }
+        };
+      } else if (Files.isRegularFile(path)) {
+        file = Files.newInputStream(path);
+      } else {
+        // A channel's stream asks a pipe for its size and position (gzip's available() does),
+        // which fails with "Illegal seek"; a FileInputStream asks the pipe what it holds.
+        file = new java.io.FileInputStream(path.toFile());
+      }
+    } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+      throw new TraceFormatException(path, null, Files.exists(path) ? "cannot be read"
+          : "no such file");
     }
     CountingStream raw = new CountingStream(new java.io.BufferedInputStream(file, BUFFER_SIZE));
     try {

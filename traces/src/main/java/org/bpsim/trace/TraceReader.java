@@ -37,6 +37,16 @@ public interface TraceReader extends AutoCloseable {
    */
   long instructionsRead();
 
+  /**
+   * Lets the reader end the trace once it has read past instruction position {@code position}:
+   * every branch at or before it is still returned, with its target. Readers of formats whose
+   * instructions can go on without a branch (ChampSim, CBP-2025) honour it, so that an endless
+   * stream with an instruction limit ends; in the others every record holds a branch, and the
+   * caller's own check of positions ends the replay.
+   */
+  default void stopAfter(long position) {
+  }
+
   /** The instruction count the file's header declares, if it has one (BT9, CBP-2 kit). */
   default OptionalLong declaredInstructions() {
     return OptionalLong.empty();

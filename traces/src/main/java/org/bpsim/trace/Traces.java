@@ -28,7 +28,14 @@ public final class Traces {
           throw new TraceFormatException(path, "decompressed byte 0",
               "empty after " + input.compression().displayName() + " decompression");
         }
-        chosen = TraceFormat.detect(head, path.getFileName().toString());
+        if (allZero(head) && head.length == TraceFormat.DETECTION_BYTES) {
+          // /dev/zero, or a disk image: a reader would find no branch in it, for ever
+          throw new TraceFormatException(path, input.compression() == Compression.NONE
+              ? "byte 0" : "decompressed byte 0", "starts with " + head.length
+              + " zero bytes, which no trace format does (is it /dev/zero?); give "
+              + "--trace-format to read it anyway");
+        }
+        chosen = TraceFormat.detect(head, String.valueOf(path.getFileName()));
         if (chosen == null) {
           throw new TraceFormatException(path, "byte 0",
               "not a recognised trace format (known: " + TraceFormat.IDS + ")");
@@ -39,5 +46,14 @@ public final class Traces {
       input.close();
       throw e;
     }
+  }
+
+  private static boolean allZero(byte[] head) {
+    for (byte b : head) {
+      if (b != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }

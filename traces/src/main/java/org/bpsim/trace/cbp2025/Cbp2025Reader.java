@@ -29,6 +29,8 @@ public final class Cbp2025Reader extends StreamedTraceReader {
 
   private final Cbp2025Decoder decoder;
   private boolean finished;
+  /** The last instruction position the caller wants (see stopAfter). */
+  private long stopAfter = Long.MAX_VALUE;
 
   public Cbp2025Reader(TraceInput input) {
     super(input, TraceFormat.CBP2025);
@@ -42,9 +44,14 @@ public final class Cbp2025Reader extends StreamedTraceReader {
   }
 
   @Override
+  public void stopAfter(long position) {
+    stopAfter = position;
+  }
+
+  @Override
   public int read(BranchBatch batch) throws IOException {
     batch.clear();
-    while (!finished && !batch.isFull()) {
+    while (!finished && !batch.isFull() && decoder.records() < stopAfter) {
       if (!decoder.next()) {
         finished = true;
         break;

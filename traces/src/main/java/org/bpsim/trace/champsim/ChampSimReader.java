@@ -32,6 +32,8 @@ public final class ChampSimReader extends StreamedTraceReader {
   private boolean pendingTaken;
   private long pendingPosition;
   private boolean finished;
+  /** The last instruction position the caller wants (see stopAfter). */
+  private long stopAfter = Long.MAX_VALUE;
 
   public ChampSimReader(TraceInput input) {
     super(input, TraceFormat.CHAMPSIM);
@@ -53,9 +55,16 @@ public final class ChampSimReader extends StreamedTraceReader {
   }
 
   @Override
+  public void stopAfter(long position) {
+    stopAfter = position;
+  }
+
+  @Override
   public int read(BranchBatch batch) throws IOException {
     batch.clear();
-    while (!finished && !batch.isFull()) {
+    // past the limit (stopAfter) once the record after it is decoded: every branch up to the
+    // limit is then complete, its target included
+    while (!finished && !batch.isFull() && instructions <= stopAfter) {
       // Each record completes at most one pending branch, so this many records always fit.
       int want = Math.min(RECORDS_PER_READ, batch.capacity() - batch.size()) * RECORD_BYTES;
       int bytes = input.readFully(records, 0, want);
