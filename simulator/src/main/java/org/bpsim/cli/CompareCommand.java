@@ -302,7 +302,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
     BranchStatistics statistics = new BranchStatistics(configs.size());
     List<RunResult> results = new Replay(file, name, null, ReplayOptions.WHOLE_TRACE)
-        .run(configs, registry, statistics, progress::replayed);
+        .warnTo(progress::warn).run(configs, registry, statistics, progress::replayed);
     TraceHardestBranches hardest = statistics.hardest(name, specs, 0, top);
     TraceChecksum checksum = new TraceChecksum(name, Checksums.sha256(file));
     List<PipelineCoreFigures> timing = null;

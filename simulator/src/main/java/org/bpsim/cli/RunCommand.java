@@ -106,11 +106,21 @@ public final class RunCommand implements Callable<Integer> {
       ReplayOptions options, TraceFormat forced, List<Path> files)
       throws IOException, InterruptedException {
     List<RunResult> results = new ArrayList<>();
+    PrintWriter err = spec.commandLine().getErr();
     for (List<RunResult> perTrace : InParallel.map(files, jobs,
-        file -> new Replay(file, file.toString(), forced, options).run(configs, registry))) {
+        file -> new Replay(file, file.toString(), forced, options)
+            .warnTo(line -> warn(err, line)).run(configs, registry))) {
       results.addAll(perTrace);
     }
     return results;
+  }
+
+  /** Replay threads warn at once, each on a line of its own. */
+  static void warn(PrintWriter err, String line) {
+    synchronized (err) {
+      err.println("bpsim: warning: " + line);
+      err.flush();
+    }
   }
 
   private ReplayOptions replayOptions() {

@@ -405,4 +405,19 @@ public final class Bt9Reader extends StreamedTraceReader {
     return declaredInstructions < 0 ? OptionalLong.empty() : OptionalLong.of(declaredInstructions);
   }
 
+  /**
+   * The kit's rule is to use the header's {@code total_instruction_count}, so that CBP-2016
+   * numbers stay exact; a header that disagrees with the trace's own counts is still used, but
+   * said, with both numbers.
+   */
+  @Override
+  public java.util.List<String> warnings() {
+    if (finished && declaredInstructions >= 0 && declaredInstructions != position) {
+      return java.util.List.of(path() + ": the header's total_instruction_count is "
+          + declaredInstructions + " but the trace's own instruction counts add up to "
+          + position + "; the header's count is used, as the CBP-2016 kit does");
+    }
+    return java.util.List.of();
+  }
+
 }
