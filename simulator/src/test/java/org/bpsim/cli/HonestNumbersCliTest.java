@@ -266,4 +266,32 @@ final class HonestNumbersCliTest {
         + "\"bimodal\") is inconsistent"), outcome.err());
     assertFalse(Files.exists(dir.resolve("r")));
   }
+
+  @Test
+  void runAndSimulateAgreeOnAWarmupLongerThanTheTrace() throws IOException {
+    Path trace = SmallChampSimTraces.write(dir, "small.champsimtrace", 47, 20_000, 16);
+    String[] warmup = {"-t", trace.toString(), "-p", "gshare", "--warmup-instructions",
+        "1000000"};
+    Cli run = Cli.run(concat(concat(new String[] {"run"}, warmup), "--format", "json"));
+    assertEquals(0, run.exitCode(), run.toString());
+    assertTrue(new ObjectMapper().readTree(run.out()).get("runs").get(0).get("accuracy")
+        .isNull(), run.out());
+    assertTrue(run.err().contains("covers the whole trace"), run.err());
+
+    Cli json = Cli.run(concat(concat(new String[] {"simulate"}, warmup), "--machine", "small",
+        "--format", "json"));
+    assertEquals(0, json.exitCode(), json.toString());
+    assertTrue(json.err().contains("bpsim: warning: " + trace + ": the warmup of 1000000 "
+        + "instructions covers the whole trace"), json.err());
+    JsonNode core = new ObjectMapper().readTree(json.out()).get("runs").get(0).get("cores")
+        .get(0);
+    assertEquals(0, core.get("instructions").asLong(), core.toString());
+    assertTrue(core.get("ipc").isNull(), core.toString());
+    assertTrue(core.get("branches").get("mpki").isNull(), core.toString());
+    Cli table = Cli.run(concat(concat(new String[] {"simulate"}, warmup), "--machine",
+        "small"));
+    assertEquals(0, table.exitCode(), table.toString());
+    assertTrue(table.out().contains("n/a"), table.out());
+    assertFalse(table.out().contains("NaN"), table.out());
+  }
 }
