@@ -196,8 +196,8 @@ public final class BptReader extends StreamedTraceReader {
 
   /**
    * A version-1 file's header and trailer are not checksummed; and a declared instruction count
-   * that disagrees with the chunks' (carried over from a BT9 header) is used as the kit does,
-   * but said.
+   * that disagrees with the chunks' (carried over from a BT9 header) by more than 0.1 % is used
+   * as the kit does, but said.
    */
   @Override
   public List<String> warnings() {
@@ -208,7 +208,7 @@ public final class BptReader extends StreamedTraceReader {
           + "'bpsim convert " + input.path() + " NEW.bpt'");
     }
     if (finished && instructionCounts && declaredInstructions >= 0
-        && declaredInstructions != instructions) {
+        && org.bpsim.trace.bt9.Bt9Reader.disagrees(declaredInstructions, instructions)) {
       warnings.add(input.path() + ": the header declares " + declaredInstructions
           + " instructions, the chunks hold " + instructions + "; the header's count is used");
     }
