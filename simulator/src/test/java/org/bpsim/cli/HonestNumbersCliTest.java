@@ -294,4 +294,34 @@ final class HonestNumbersCliTest {
     assertTrue(table.out().contains("n/a"), table.out());
     assertFalse(table.out().contains("NaN"), table.out());
   }
+
+  @Test
+  void aMergedReportRanksOnlyOverTheTracesEveryRankedPredictorShares() throws IOException {
+    // bimodal on 11 traces, TAGE on 8 of them; the 3 others are easy, so bimodal's mean over 11
+    // would beat TAGE's over 8
+    List<org.bpsim.report.RunResult> bimodal = new java.util.ArrayList<>();
+    List<org.bpsim.report.RunResult> tage = new java.util.ArrayList<>();
+    for (int t = 0; t < 11; t++) {
+      bimodal.add(new org.bpsim.report.RunResult("trace" + t, "bimodal",
+          java.util.OptionalLong.of(1_000_000), 100_000, 100_000, t < 8 ? 10_000 : 10, 32_768));
+      if (t < 8) {
+        tage.add(new org.bpsim.report.RunResult("trace" + t, "tage:budget=64KB",
+            java.util.OptionalLong.of(1_000_000), 100_000, 100_000, 6_000, 524_288));
+      }
+    }
+    Path a = Files.writeString(dir.resolve("bimodal.json"),
+        org.bpsim.report.ResultFormat.JSON.render(bimodal));
+    Path b = Files.writeString(dir.resolve("tage.json"),
+        org.bpsim.report.ResultFormat.JSON.render(tage));
+    Path out = dir.resolve("merged");
+    Cli outcome = Cli.run("report", a.toString(), b.toString(), "--out", out.toString());
+    assertEquals(0, outcome.exitCode(), outcome.toString());
+    String md = Files.readString(out.resolve("summary.md"));
+    String ranking = md.substring(0, md.indexOf("Means are over"));
+    assertFalse(ranking.contains("tage"), "TAGE ran on fewer traces: not ranked\n" + md);
+    assertTrue(md.contains("Means are over the 11 traces"), md);
+    assertTrue(md.contains("| `tage:budget=64KB` | 8 of 11 |"), md);
+    String page = Files.readString(out.resolve("index.html"));
+    assertTrue(page.contains("Not ranked") && page.contains("8 of 11"), page);
+  }
 }
