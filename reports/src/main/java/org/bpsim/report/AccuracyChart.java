@@ -19,7 +19,7 @@ final class AccuracyChart {
     for (String trace : comparison.traces()) {
       for (String predictor : comparison.predictors()) {
         Optional<RunResult> r = comparison.result(trace, predictor);
-        if (r.isPresent()) {
+        if (r.isPresent() && r.get().counted()) {
           double percent = 100 * r.get().accuracy();
           dataset.addValue(percent, predictor, trace);
           lowest = Math.min(lowest, percent);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -67,7 +66,7 @@ public final class BranchesJson {
 
   /** Reads a file written by {@link #render}. */
   public static List<TraceHardestBranches> read(Path file) throws IOException {
-    JsonNode root = new ObjectMapper().readTree(file.toFile());
+    JsonNode root = ResultsJson.STRICT.readTree(file.toFile());
     List<TraceHardestBranches> traces = new ArrayList<>();
     for (JsonNode t : JsonFields.array(file, root, "traces")) {
       List<String> predictors = new ArrayList<>();

@@ -16,7 +16,8 @@ public enum Column {
   BRANCHES("branches", RunResult::branches),
   CONDITIONAL_BRANCHES("conditional_branches", RunResult::conditionalBranches),
   MISPREDICTIONS("mispredictions", RunResult::mispredictions),
-  ACCURACY("accuracy", r -> round(r.accuracy(), 6)),
+  /** Null when no conditional branch was counted: there is nothing to score. */
+  ACCURACY("accuracy", r -> r.counted() ? round(r.accuracy(), 6) : null),
   MPKI("mpki", r -> r.hasMpki() ? round(r.mpki(), 4) : null),
   STORAGE_BITS("storage_bits", RunResult::storageBits),
   /** Null for a predictor that ran to the end; otherwise why it failed. */
@@ -36,8 +37,15 @@ public enum Column {
     return key;
   }
 
-  /** The value: a String, a Long, a Double, or null for "not available". */
+  /**
+   * The value: a String, a Long, a Double, or null for "not available". A failed row carries no
+   * number at all, only its names and its error: whatever it counted before it failed is not a
+   * result.
+   */
   public Object valueOf(RunResult result) {
+    if (result.failed() && this != TRACE && this != PREDICTOR && this != ERROR) {
+      return null;
+    }
     return value.apply(result);
   }
 

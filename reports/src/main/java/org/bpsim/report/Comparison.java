@@ -78,4 +78,9 @@ public record Comparison(List<RunResult> results, String baseline,
   public List<PredictorSummary> summary() {
     return Summary.of(results, baseline);
   }
+
+  /** The traces the ranked predictors' means are over (see {@link Summary#sharedTraces}). */
+  public List<String> sharedTraces() {
+    return Summary.sharedTraces(results);
+  }
 }

@@ -95,8 +95,13 @@ public final class HtmlPage {
         .append("<th class=\"n\">vs baseline</th><th class=\"n\">traces</th></tr></thead>\n")
         .append("<tbody>\n");
     List<PredictorSummary> rows = comparison.summary();
+    List<PredictorSummary> apart = new java.util.ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       PredictorSummary s = rows.get(i);
+      if (!s.ranked()) {
+        apart.add(s);
+        continue;
+      }
       boolean baseline = s.predictor().equals(comparison.baseline());
       h.append(baseline ? "<tr class=\"baseline\">" : "<tr>").append("<td>").append(swatch(i))
           .append("<code>").append(Html.escape(s.predictor())).append("</code></td>")
@@ -115,7 +120,45 @@ public final class HtmlPage {
         .append(" here), as the Championship ")
         .append("Branch Prediction scores predictors. &ldquo;vs baseline&rdquo; is the reduction ")
         .append("in mispredictions summed over the traces both ran (positive: fewer than the ")
-        .append("baseline).</p>\n</section>\n");
+        .append("baseline).</p>\n");
+    sharedTraces(h, comparison, apart);
+    h.append("</section>\n");
+  }
+
+  /**
+   * Says which traces the means are over, and shows apart the predictors that lack some of them:
+   * a mean over other traces would not compare.
+   */
+  private static void sharedTraces(StringBuilder h, Comparison comparison,
+      List<PredictorSummary> apart) {
+    List<String> shared = comparison.sharedTraces();
+    if (shared.isEmpty()) {
+      h.append("<p class=\"note\">No predictor ran on every trace, so none is ranked: means ")
+          .append("over different traces do not compare.</p>\n");
+    } else {
+      h.append("<p class=\"note\">Means are over the ").append(shared.size()).append(" trace")
+          .append(shared.size() == 1 ? "" : "s").append(" that every ranked predictor ran on: ");
+      for (int i = 0; i < shared.size(); i++) {
+        h.append(i == 0 ? "" : ", ").append("<code>").append(Html.escape(shared.get(i)))
+            .append("</code>");
+      }
+      h.append(".</p>\n");
+    }
+    if (apart.isEmpty()) {
+      return;
+    }
+    h.append("<h3>Not ranked</h3>\n<p class=\"note\">These predictors ran on fewer traces; ")
+        .append("their means are over their own traces and do not compare with the ranking.</p>")
+        .append("\n<table>\n<thead><tr><th>predictor</th><th class=\"n\">traces</th>")
+        .append("<th class=\"n\">mean MPKI</th><th class=\"n\">mean accuracy</th></tr></thead>\n")
+        .append("<tbody>\n");
+    for (PredictorSummary s : apart) {
+      h.append("<tr><td><code>").append(Html.escape(s.predictor())).append("</code></td>")
+          .append(numberCell(s.traces() + (shared.isEmpty() ? "" : " of " + shared.size())))
+          .append(numberCell(Numbers.fixed(s.meanMpki(), 4)))
+          .append(numberCell(Numbers.percent(s.meanAccuracy(), 4))).append("</tr>\n");
+    }
+    h.append("</tbody>\n</table>\n");
   }
 
   private static void charts(StringBuilder h, List<ReportChart> charts,

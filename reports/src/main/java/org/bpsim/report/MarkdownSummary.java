@@ -16,7 +16,12 @@ public final class MarkdownSummary {
         .append("reduction in mispredictions summed over shared traces.\n\n")
         .append("| predictor | mean MPKI | mean accuracy | storage | vs baseline |\n")
         .append("|---|---:|---:|---:|---:|\n");
+    List<PredictorSummary> apart = new java.util.ArrayList<>();
     for (PredictorSummary s : comparison.summary()) {
+      if (!s.ranked()) {
+        apart.add(s);
+        continue;
+      }
       md.append("| `").append(cell(s.predictor())).append("` | ")
           .append(Numbers.fixed(s.meanMpki(), 4)).append(" | ")
           .append(Numbers.percent(s.meanAccuracy(), 4)).append(" | ")
@@ -25,6 +30,8 @@ public final class MarkdownSummary {
               : Numbers.signedPercent(s.reductionVsBaseline(), 2))
           .append(" |\n");
     }
+    shared(md, comparison, apart);
+    failures(md, comparison);
     List<String> predictors = comparison.predictors();
     md.append("\n## MPKI per trace\n\n| trace |");
     for (String predictor : predictors) {
@@ -56,6 +63,50 @@ public final class MarkdownSummary {
     }
     comparison.pipeline().ifPresent(p -> pipeline(md, p));
     return md.toString();
+  }
+
+  /**
+   * Which traces the means are over, and the predictors left out of the ranking because they
+   * lack some of those traces (a mean over other traces does not compare).
+   */
+  private static void shared(StringBuilder md, Comparison comparison,
+      List<PredictorSummary> apart) {
+    List<String> shared = comparison.sharedTraces();
+    if (shared.isEmpty()) {
+      md.append("\nNo predictor ran on every trace, so none is ranked: means over different ")
+          .append("traces do not compare.\n");
+    } else {
+      md.append("\nMeans are over the ").append(shared.size()).append(" trace")
+          .append(shared.size() == 1 ? "" : "s").append(" that every ranked predictor ran on: ");
+      for (int i = 0; i < shared.size(); i++) {
+        md.append(i == 0 ? "" : ", ").append('`').append(cell(shared.get(i))).append('`');
+      }
+      md.append(".\n");
+    }
+    if (apart.isEmpty()) {
+      return;
+    }
+    md.append("\nNot ranked (ran on fewer traces; their means are over their own traces):\n\n")
+        .append("| predictor | traces | mean MPKI | mean accuracy |\n|---|---:|---:|---:|\n");
+    for (PredictorSummary s : apart) {
+      md.append("| `").append(cell(s.predictor())).append("` | ").append(s.traces())
+          .append(shared.isEmpty() ? "" : " of " + shared.size()).append(" | ")
+          .append(Numbers.fixed(s.meanMpki(), 4)).append(" | ")
+          .append(Numbers.percent(s.meanAccuracy(), 4)).append(" |\n");
+    }
+  }
+
+  /** Failed runs with their error and no number: they are left out of every table. */
+  private static void failures(StringBuilder md, Comparison comparison) {
+    if (comparison.failures().isEmpty()) {
+      return;
+    }
+    md.append("\nFailed runs (left out of every figure):\n\n| trace | predictor | error |\n")
+        .append("|---|---|---|\n");
+    for (RunResult r : comparison.failures()) {
+      md.append("| ").append(cell(r.trace())).append(" | `").append(cell(r.predictor()))
+          .append("` | ").append(cell(r.failure())).append(" |\n");
+    }
   }
 
   /** IPC and CPI stacks of the timing model, then shared versus private LLC per core. */

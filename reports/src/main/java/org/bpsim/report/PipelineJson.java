@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -72,7 +71,7 @@ public final class PipelineJson {
 
   /** Reads a file written by {@link #render}. */
   public static PipelineFigures read(Path file) throws IOException {
-    JsonNode root = new ObjectMapper().readTree(file.toFile());
+    JsonNode root = ResultsJson.STRICT.readTree(file.toFile());
     if (root == null || !root.isObject()) {
       throw new ResultsFileException(file, "expected a JSON object");
     }

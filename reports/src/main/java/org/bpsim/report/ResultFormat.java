@@ -28,7 +28,7 @@ public enum ResultFormat {
         rows.add(new String[] {r.trace(), r.predictor(),
             r.instructions().isPresent() ? grouped(r.instructions().getAsLong()) : "n/a",
             grouped(r.conditionalBranches()), grouped(r.mispredictions()),
-            String.format(Locale.ROOT, "%.4f%%", 100 * r.accuracy()),
+            r.counted() ? String.format(Locale.ROOT, "%.4f%%", 100 * r.accuracy()) : "n/a",
             r.hasMpki() ? String.format(Locale.ROOT, "%.4f", r.mpki()) : "n/a",
             storage(r.storageBits())});
       }

@@ -13,8 +13,9 @@ import java.util.OptionalLong;
  * @param conditionalBranches conditional branches in the counted region (the predicted ones)
  * @param mispredictions mispredicted conditional branches in the counted region
  * @param storageBits the predictor's state in bits
- * @param failure why the predictor failed on this trace (a plugin that threw), or null; the
- *     counts of a failed row are not meaningful
+ * @param failure why the predictor failed on this trace (a plugin that threw), or null; a
+ *     failed row's counts are not meaningful, so its accuracy and MPKI are not available and
+ *     every rendering leaves its numbers out
  */
 public record RunResult(String trace, String predictor, OptionalLong instructions, long branches,
     long conditionalBranches, long mispredictions, long storageBits, String failure) {
@@ -30,15 +31,31 @@ public record RunResult(String trace, String predictor, OptionalLong instruction
     return failure != null;
   }
 
-  /** Correctly predicted fraction of conditional branches; 1 when there were none. */
-  public double accuracy() {
-    return conditionalBranches == 0 ? 1.0
-        : 1.0 - (double) mispredictions / conditionalBranches;
+  /**
+   * Whether the counted region held a conditional branch: without one there is nothing to score,
+   * and accuracy and MPKI are not available rather than a perfect-looking 1 and 0.
+   */
+  public boolean counted() {
+    return conditionalBranches > 0;
   }
 
-  /** Mispredictions per thousand instructions, or NaN when the instruction count is unknown. */
+  /**
+   * Correctly predicted fraction of conditional branches; NaN when there were none or the
+   * predictor failed.
+   */
+  public double accuracy() {
+    if (failed() || !counted()) {
+      return Double.NaN;
+    }
+    return 1.0 - (double) mispredictions / conditionalBranches;
+  }
+
+  /**
+   * Mispredictions per thousand instructions; NaN when the instruction count is unknown, when no
+   * conditional branch was counted, or when the predictor failed.
+   */
   public double mpki() {
-    if (instructions.isEmpty() || instructions.getAsLong() == 0) {
+    if (failed() || !counted() || instructions.isEmpty() || instructions.getAsLong() == 0) {
       return Double.NaN;
     }
     return 1000.0 * mispredictions / instructions.getAsLong();

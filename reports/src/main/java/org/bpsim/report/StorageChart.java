@@ -20,7 +20,12 @@ final class StorageChart {
   }
 
   static ReportChart of(Comparison comparison) {
-    List<PredictorSummary> summary = comparison.summary();
+    // Only ranked predictors: their means are over the same traces, so the points compare.
+    List<PredictorSummary> summary = comparison.summary().stream()
+        .filter(PredictorSummary::ranked).toList();
+    if (summary.isEmpty()) {
+      summary = comparison.summary();
+    }
     boolean mpki = summary.stream().allMatch(PredictorSummary::hasMpki);
     XYSeriesCollection dataset = new XYSeriesCollection();
     double smallest = Double.MAX_VALUE;
@@ -28,7 +33,10 @@ final class StorageChart {
     for (PredictorSummary s : summary) {
       XYSeries series = new XYSeries(s.predictor(), false, true);
       double kb = Math.max(s.storageKilobytes(), 1.0 / 1024);
-      series.add(kb, mpki ? s.meanMpki() : 100 * (1 - s.meanAccuracy()));
+      double y = mpki ? s.meanMpki() : 100 * (1 - s.meanAccuracy());
+      if (!Double.isNaN(y)) {
+        series.add(kb, y);
+      }
       dataset.addSeries(series);
       smallest = Math.min(smallest, kb);
       largest = Math.max(largest, kb);

@@ -3,10 +3,19 @@ package org.bpsim.report;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Condenses per-trace results into one line per predictor, the way CBP ranks predictors. */
+/**
+ * Condenses per-trace results into one line per predictor, the way CBP ranks predictors.
+ *
+ * <p>Means are only comparable over one set of traces: a mean MPKI over 11 traces says nothing
+ * against one over 8. So a predictor is <em>ranked</em> only when it ran, without failing, on
+ * every trace that some predictor ran on (the {@linkplain #sharedTraces shared traces}); any other
+ * is shown apart with its own count of traces.
+ */
 public final class Summary {
   private Summary() {
   }
@@ -24,18 +33,50 @@ public final class Summary {
         baselineByTrace.put(r.trace(), r.mispredictions());
       }
     }
+    Set<String> everyTrace = tracesRun(results);
     List<PredictorSummary> summaries = new ArrayList<>();
     for (Map.Entry<String, List<RunResult>> entry : byPredictor.entrySet()) {
-      summaries.add(summarise(entry.getKey(), entry.getValue(), baselineByTrace));
+      Set<String> own = new LinkedHashSet<>();
+      entry.getValue().forEach(r -> own.add(r.trace()));
+      summaries.add(summarise(entry.getKey(), entry.getValue(), baselineByTrace,
+          own.equals(everyTrace)));
     }
     return summaries;
   }
 
+  /**
+   * The traces over which the ranked predictors' means are taken: every trace on which at least
+   * one predictor ran without failing, in the order they first appear. Empty when no predictor
+   * ran on all of them, for then no two sets of means are comparable.
+   */
+  public static List<String> sharedTraces(List<RunResult> results) {
+    Set<String> everyTrace = tracesRun(results);
+    Map<String, Set<String>> byPredictor = new LinkedHashMap<>();
+    for (RunResult r : results) {
+      if (!r.failed()) {
+        byPredictor.computeIfAbsent(r.predictor(), k -> new LinkedHashSet<>()).add(r.trace());
+      }
+    }
+    boolean anyRanked = byPredictor.values().stream().anyMatch(everyTrace::equals);
+    return anyRanked ? new ArrayList<>(everyTrace) : List.of();
+  }
+
+  private static Set<String> tracesRun(List<RunResult> results) {
+    Set<String> traces = new LinkedHashSet<>();
+    for (RunResult r : results) {
+      if (!r.failed()) {
+        traces.add(r.trace());
+      }
+    }
+    return traces;
+  }
+
   private static PredictorSummary summarise(String predictor, List<RunResult> runs,
-      Map<String, Long> baselineByTrace) {
+      Map<String, Long> baselineByTrace, boolean ranked) {
     double mpkiSum = 0;
     int mpkiCount = 0;
     double accuracySum = 0;
+    int accuracyCount = 0;
     long storage = 0;
     long mispredictions = 0;
     long shared = 0;
@@ -45,7 +86,10 @@ public final class Summary {
         mpkiSum += r.mpki();
         mpkiCount++;
       }
-      accuracySum += r.accuracy();
+      if (r.counted()) {
+        accuracySum += r.accuracy();
+        accuracyCount++;
+      }
       storage = Math.max(storage, r.storageBits());
       mispredictions += r.mispredictions();
       Long base = baselineByTrace.get(r.trace());
@@ -55,9 +99,10 @@ public final class Summary {
       }
     }
     double meanMpki = mpkiCount == 0 ? Double.NaN : mpkiSum / mpkiCount;
+    double meanAccuracy = accuracyCount == 0 ? Double.NaN : accuracySum / accuracyCount;
     double reduction = baselineShared == 0 ? Double.NaN
         : 1.0 - (double) shared / baselineShared;
-    return new PredictorSummary(predictor, runs.size(), meanMpki, accuracySum / runs.size(),
-        storage, mispredictions, reduction);
+    return new PredictorSummary(predictor, runs.size(), meanMpki, meanAccuracy, storage,
+        mispredictions, reduction, ranked);
   }
 }

@@ -31,6 +31,12 @@ final class ResultsJsonFuzzTest {
       }
       for (RunResult r : results) {
         assertTrue(r.branches() >= 0 && r.mispredictions() >= 0 && r.storageBits() >= 0);
+        // What the reader accepts is consistent: no accuracy outside [0, 1], none invented.
+        assertTrue(r.mispredictions() <= r.conditionalBranches(), r.toString());
+        assertTrue(r.conditionalBranches() <= r.branches(), r.toString());
+        assertTrue(Double.isNaN(r.accuracy()) || r.accuracy() >= 0 && r.accuracy() <= 1,
+            r.toString());
+        assertTrue(r.counted() || Double.isNaN(r.accuracy()), r.toString());
       }
       Files.writeString(file, ResultFormat.JSON.render(results));
       assertEquals(results, ResultsJson.read(file));

@@ -33,7 +33,10 @@ import org.bpsim.sim.UserException;
  * Every problem is reported as one line naming the file and the offending key.
  */
 public final class HierarchyJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** A key given twice is refused (Jackson names it), never "the last value wins". */
+  private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper
+      .builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
   private static final Set<String> CACHES_KEYS =
       Set.of("lineBytes", "inclusion", "data", "instruction");
   private static final Set<String> LEVEL_KEYS =
@@ -49,8 +52,13 @@ public final class HierarchyJson {
     } catch (NoSuchFileException e) {
       throw new UserException(file + ": no such machine file");
     } catch (JsonProcessingException e) {
+      String problem = e.getOriginalMessage().replace('\n', ' ');
+      if (problem.startsWith("Duplicate field ")) {
+        throw new UserException(file + ": line " + e.getLocation().getLineNr() + ": key "
+            + problem.substring("Duplicate field ".length()) + " is given twice; give it once");
+      }
       throw new UserException(file + ": line " + e.getLocation().getLineNr() + ": not valid JSON ("
-          + e.getOriginalMessage().replace('\n', ' ') + ")");
+          + problem + ")");
     }
     if (root == null || !root.isObject()) {
       throw new UserException(file + ": a machine file is a JSON object");

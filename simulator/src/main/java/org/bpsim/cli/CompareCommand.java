@@ -306,6 +306,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
     BranchStatistics statistics = new BranchStatistics(configs.size());
     List<RunResult> results = new Replay(file, name, null, ReplayOptions.WHOLE_TRACE)
+        .warnTo(progress::warn)
         .run(configs, registry, statistics, progress::replayed, predictorTimeout.guard());
     TraceHardestBranches hardest = statistics.hardest(name, specs, 0, top);
     TraceChecksum checksum = new TraceChecksum(name, Checksums.sha256(file));

@@ -81,6 +81,16 @@ final class ProgressDisplay implements AutoCloseable {
     }
   }
 
+  /** A warning of a replay thread, on a line of its own (the bar, if any, is redrawn after). */
+  synchronized void warn(String line) {
+    if (terminal) {
+      err.print("\r" + " ".repeat(lastWidth) + "\r");
+      lastWidth = 0;
+    }
+    err.println("bpsim: warning: " + line);
+    err.flush();
+  }
+
   /**
    * Finished traces' branches per byte say little until they are a fair part of the work: small
    * traces compress far better than large ones.

@@ -123,9 +123,10 @@ public final class RunCommand implements Callable<Integer> {
       throws IOException, InterruptedException {
     PredictorGuard guard = predictorTimeout.guard();
     List<RunResult> results = new ArrayList<>();
+    java.util.function.Consumer<String> warnings = warnings();
     if (System.console() == null) {
       for (List<RunResult> perTrace : InParallel.map(files, jobs,
-          file -> new Replay(file, file.toString(), forced, options).run(configs, registry, null,
+          file -> new Replay(file, file.toString(), forced, options).warnTo(warnings).run(configs, registry, null,
               null, guard))) {
         results.addAll(perTrace);
       }
@@ -144,7 +145,7 @@ public final class RunCommand implements Callable<Integer> {
     try (ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), true,
         files.size(), bytes, streams)) {
       for (List<RunResult> perTrace : InParallel.map(files, jobs, file -> {
-        List<RunResult> rows = new Replay(file, file.toString(), forced, options).run(configs,
+        List<RunResult> rows = new Replay(file, file.toString(), forced, options).warnTo(warnings).run(configs,
             registry, null, progress::replayed, guard);
         progress.traceFinished(file.toString(), java.nio.file.Files.isRegularFile(file)
             ? java.nio.file.Files.size(file) : 0, rows.get(0).branches(), 0);
@@ -166,12 +167,13 @@ public final class RunCommand implements Callable<Integer> {
     if (lists == null) {
       return replayAll(registry, configs, options, forced, files);
     }
+    java.util.function.Consumer<String> warnings = warnings();
     try {
       List<RunResult> results = new ArrayList<>();
       for (List<RunResult> perTrace : InParallel.map(files, jobs, file -> {
         try (MispredictionFiles.TraceLists sink = lists.open(file)) {
           List<RunResult> listed =
-              new Replay(file, file.toString(), forced, options).run(configs, registry,
+              new Replay(file, file.toString(), forced, options).warnTo(warnings).run(configs, registry,
                   predictorTimeout.guard(), sink);
           sink.finish(listed);
           return listed;
@@ -183,6 +185,19 @@ public final class RunCommand implements Callable<Integer> {
       return results;
     } finally {
       lists.abandon();
+    }
+  }
+
+  private java.util.function.Consumer<String> warnings() {
+    PrintWriter err = spec.commandLine().getErr();
+    return line -> warn(err, line);
+  }
+
+  /** Replay threads warn at once, each on a line of its own. */
+  static void warn(PrintWriter err, String line) {
+    synchronized (err) {
+      err.println("bpsim: warning: " + line);
+      err.flush();
     }
   }
 

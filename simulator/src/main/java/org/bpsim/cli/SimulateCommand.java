@@ -135,6 +135,7 @@ public final class SimulateCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.PREDICTOR_FAILED;
     }
+    warnEmptyWindows(results);
     String text = chosenFormat.equals("json") ? json(results) : table(results);
     if (output == null) {
       PrintWriter out = spec.commandLine().getOut();
@@ -144,6 +145,33 @@ public final class SimulateCommand implements Callable<Integer> {
       AtomicOutput.write(output, text);
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * A warmup that covers a whole trace counts nothing there: as {@code run} does, the run goes
+   * on, its rates are n/a (null in JSON), and standard error says so, once per trace.
+   */
+  private void warnEmptyWindows(List<SimulationResult> results) {
+    java.util.Set<String> warned = new java.util.LinkedHashSet<>();
+    for (SimulationResult result : results) {
+      for (CoreResult core : result.cores()) {
+        if (core.instructions() == 0 && warned.add(core.trace())) {
+          RunCommand.warn(spec.commandLine().getErr(), core.trace() + ": the warmup of " + warmup
+              + " instructions covers the whole trace, so nothing is counted; IPC and MPKI are "
+              + "n/a");
+        }
+      }
+    }
+  }
+
+  /** {@code value} in {@code format}, or "n/a" padded to the same width when it is NaN. */
+  private static String number(String format, double value) {
+    if (!Double.isNaN(value)) {
+      return String.format(Locale.ROOT, format, value);
+    }
+    int width = format.matches("%\\d+.*") ? Integer.parseInt(format.replaceAll("%(\\d+).*",
+        "$1")) : 0;
+    return width == 0 ? "n/a" : String.format(Locale.ROOT, "%" + width + "s", "n/a");
   }
 
   static String table(List<SimulationResult> results) {
@@ -158,18 +186,19 @@ public final class SimulateCommand implements Callable<Integer> {
         CoreResult core = result.cores().get(i);
         StringBuilder mpki = new StringBuilder();
         for (LevelResult level : core.instructionLevels().subList(0, 1)) {
-          mpki.append(String.format(Locale.ROOT, "%s %.3f", level.name(), level.mpki()));
+          mpki.append(level.name()).append(' ').append(number("%.3f", level.mpki()));
         }
         for (LevelResult level : core.dataLevels()) {
-          mpki.append(String.format(Locale.ROOT, ", %s %.3f", level.name(), level.mpki()));
+          mpki.append(", ").append(level.name()).append(' ').append(number("%.3f", level.mpki()));
         }
-        out.append(String.format(Locale.ROOT, "%-4d %12d %12d %7.4f %9.4f %8d %8d %8.4f  %s%n",
-            core.core(), core.instructions(), core.cycles(), core.ipc(),
-            result.ipcAlone().get(i), core.directionMispredictions(),
-            core.targetMispredictions(), core.branchMpki(), mpki));
+        out.append(String.format(Locale.ROOT, "%-4d %12d %12d %s %s %8d %8d %s  %s%n",
+            core.core(), core.instructions(), core.cycles(), number("%7.4f", core.ipc()),
+            number("%9.4f", result.ipcAlone().get(i)), core.directionMispredictions(),
+            core.targetMispredictions(), number("%8.4f", core.branchMpki()), mpki));
         StringBuilder stack = new StringBuilder();
         for (Map.Entry<String, Double> part : core.cpiStack().entrySet()) {
-          stack.append(String.format(Locale.ROOT, " %s %.4f", part.getKey(), part.getValue()));
+          stack.append(' ').append(part.getKey()).append(' ')
+              .append(number("%.4f", part.getValue()));
         }
         out.append("     CPI stack:").append(stack);
         if (core.llcOccupancy() >= 0) {
@@ -178,16 +207,17 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         out.append("  ").append(core.trace()).append('\n');
       }
-      out.append(String.format(Locale.ROOT, "weighted speedup %.4f, harmonic mean speedup %.4f"
-          + "%n%n", result.weightedSpeedup(), result.harmonicSpeedup()));
+      out.append("weighted speedup ").append(number("%.4f", result.weightedSpeedup()))
+          .append(", harmonic mean speedup ").append(number("%.4f", result.harmonicSpeedup()))
+          .append("\n\n");
     }
     if (results.size() == 2) {
       SimulationResult shared = results.get(0);
       SimulationResult separate = results.get(1);
-      out.append(String.format(Locale.ROOT, "shared - private: weighted speedup %+.4f",
+      out.append("shared - private: weighted speedup ").append(number("%+.4f",
           shared.weightedSpeedup() - separate.weightedSpeedup()));
       for (int i = 0; i < shared.cores().size(); i++) {
-        out.append(String.format(Locale.ROOT, ", core %d ipc %+.4f", i,
+        out.append(", core ").append(i).append(" ipc ").append(number("%+.4f",
             shared.cores().get(i).ipc() - separate.cores().get(i).ipc()));
       }
       out.append('\n');
@@ -248,7 +278,29 @@ public final class SimulateCommand implements Callable<Integer> {
       difference.put("ipc", ipc);
       root.put("sharedMinusPrivate", difference);
     }
-    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValueAsString(root) + "\n";
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    return mapper.writeValueAsString(withoutNaN(mapper.valueToTree(root))) + "\n";
+  }
+
+  /** Rates of a window that counted nothing are NaN; JSON has no NaN, and null says n/a. */
+  private static com.fasterxml.jackson.databind.JsonNode withoutNaN(
+      com.fasterxml.jackson.databind.JsonNode node) {
+    if (node.isDouble() && Double.isNaN(node.doubleValue())) {
+      return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+    }
+    if (node.isObject()) {
+      var object = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+      var names = new ArrayList<String>();
+      object.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        object.set(name, withoutNaN(object.get(name)));
+      }
+    } else if (node.isArray()) {
+      var array = (com.fasterxml.jackson.databind.node.ArrayNode) node;
+      for (int i = 0; i < array.size(); i++) {
+        array.set(i, withoutNaN(array.get(i)));
+      }
+    }
+    return node;
   }
 }

@@ -25,7 +25,10 @@ public final class Machines {
   /** The presets in the jar, by name (each is {@code presets/NAME.json} beside this class). */
   public static final List<String> PRESETS = List.of("cbp2025", "small");
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** A key given twice is refused (Jackson names it), never "the last value wins". */
+  private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper
+      .builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
   private static final Set<String> ROOT_KEYS =
       Set.of("name", "description", "core", "caches", "memory");
   private static final Set<String> CORE_KEYS = Set.of("width", "robSize", "fetchToExecute",
@@ -70,8 +73,13 @@ public final class Machines {
     try {
       root = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
+      String problem = e.getOriginalMessage().replace('\n', ' ');
+      if (problem.startsWith("Duplicate field ")) {
+        throw new UserException(file + ": line " + e.getLocation().getLineNr() + ": key "
+            + problem.substring("Duplicate field ".length()) + " is given twice; give it once");
+      }
       throw new UserException(file + ": line " + e.getLocation().getLineNr()
-          + ": not valid JSON (" + e.getOriginalMessage().replace('\n', ' ') + ")");
+          + ": not valid JSON (" + problem + ")");
     }
     if (root == null || !root.isObject()) {
       throw new UserException(file + ": a machine file is a JSON object");

@@ -288,11 +288,9 @@ public final class Simulation {
 
     CoreResult result() {
       CoreCounters c = core.counted();
-      if (c.instructions == 0) {
-        throw new UserException(core.trace() + ": nothing counted: the warmup covers the whole "
-            + "trace");
-      }
-      long instructions = Math.max(1, c.instructions);
+      // A warmup that covers the whole trace counts nothing: every rate is then not available
+      // (NaN), as in run, rather than refused or made up.
+      double instructions = c.instructions == 0 ? Double.NaN : c.instructions;
       long cycles = c.cycles();
       Map<String, Double> stack = new LinkedHashMap<>();
       stack.put("base", (double) c.baseCycles / instructions);
@@ -304,7 +302,8 @@ public final class Simulation {
       }
       stack.put("memory", (double) c.dataStall[dataLevels.size()] / instructions);
       return new CoreResult(core.id(), core.trace().toString(), c.instructions, cycles,
-          cycles == 0 ? 0 : (double) c.instructions / cycles, c.conditionalBranches,
+          c.instructions == 0 ? Double.NaN : cycles == 0 ? 0 : (double) c.instructions / cycles,
+          c.conditionalBranches,
           c.directionMispredictions, c.targetMispredictions, c.returnMispredictions,
           1000.0 * (c.directionMispredictions + c.targetMispredictions) / instructions, stack,
           levels(fetchLevels, c.fetchAccesses, c.fetchMisses, null, instructions),
@@ -314,7 +313,7 @@ public final class Simulation {
 
     /** Writebacks are reported on the data side (instruction lines are never dirty). */
     private static List<LevelResult> levels(List<Cache> caches, long[] accesses, long[] misses,
-        long[] writebacks, long instructions) {
+        long[] writebacks, double instructions) {
       List<LevelResult> results = new ArrayList<>();
       for (int i = 0; i < caches.size(); i++) {
         results.add(new LevelResult(caches.get(i).config().name(), accesses[i],

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.predictor.registry.PredictorRegistry;
@@ -32,6 +33,7 @@ public final class Replay {
   private final String traceName;
   private final TraceFormat format;
   private final ReplayOptions options;
+  private Consumer<String> warnings = System.err::println;
 
   /** Statistics of one replay pass, whatever predictors ran. */
   public record TraceCounts(long instructions, boolean instructionsKnown, long branches,
@@ -43,6 +45,16 @@ public final class Replay {
     this.traceName = traceName;
     this.format = format;
     this.options = options;
+  }
+
+  /**
+   * Where warnings go, one line each (standard error unless told): what is wrong with the
+   * trace's metadata without stopping the replay, and a counted window with no conditional
+   * branch, whose accuracy and MPKI are then not available.
+   */
+  public Replay warnTo(Consumer<String> sink) {
+    this.warnings = sink;
+    return this;
   }
 
   /**
@@ -229,6 +241,13 @@ public final class Replay {
         total = reader.declaredInstructions().getAsLong();
       }
       instructions = Math.max(0, Math.min(total, end) - warmup);
+      reader.warnings().forEach(warnings);
+      if (conditionals == 0) {
+        warnings.accept(trace + (known && warmup > 0 && !stoppedEarly && instructions == 0
+            ? ": the warmup of " + warmup + " instructions covers the whole trace ("
+                + reader.instructionsRead() + " instructions), so nothing is counted"
+            : ": no conditional branch in the counted window") + "; accuracy and MPKI are n/a");
+      }
     }
     OptionalLong counted = known ? OptionalLong.of(instructions) : options.instructions();
     List<RunResult> results = new ArrayList<>(count);

@@ -74,4 +74,29 @@ final class SimulateCommandTest {
     assertEquals(2, outcome.exitCode());
     assertTrue(outcome.err().startsWith("bpsim: " + machine + ": "), outcome.err());
   }
+
+  @Test
+  void aMachineFileWithAKeyGivenTwiceIsRefusedNamingTheKey() throws IOException {
+    Cli shown = Cli.run("configs", "--show", "small");
+    String text = shown.out();
+    int width = text.indexOf("\"width\"");
+    assertTrue(width > 0, text);
+    // The same key again, with another value: before, the last value silently won.
+    String twice = text.substring(0, width) + "\"width\": 1,\n    " + text.substring(width);
+    Path machine = folder.resolve("twice.json");
+    Files.writeString(machine, twice);
+    Path trace = folder.resolve("t.gz");
+    Files.write(trace, new byte[] {1});
+    Cli outcome = Cli.run("simulate", "-t", trace.toString(), "--machine", machine.toString());
+    assertEquals(2, outcome.exitCode(), outcome.toString());
+    assertEquals(1, outcome.errLines().size(), outcome.err());
+    assertTrue(outcome.err().startsWith("bpsim: " + machine + ": line "), outcome.err());
+    assertTrue(outcome.err().contains("key 'width' is given twice"), outcome.err());
+    Path cacheTrace = folder.resolve("mem.txt");
+    Files.writeString(cacheTrace, "r 1000\n");
+    Cli cache = Cli.run("cache", "-t", cacheTrace.toString(), "--machine", machine.toString());
+    assertEquals(2, cache.exitCode(), cache.toString());
+    assertTrue(cache.err().contains("key 'width' is given twice")
+        || cache.err().contains("is given twice"), cache.err());
+  }
 }

@@ -52,6 +52,15 @@ public interface TraceReader extends AutoCloseable {
     return OptionalLong.empty();
   }
 
+  /**
+   * What is wrong with the trace's metadata but does not stop the replay, one line each, naming
+   * the file: a BT9 header whose instruction count disagrees with the trace's own counts, a
+   * {@code .bpt} file of a version without checksums. Complete once the end is reached.
+   */
+  default java.util.List<String> warnings() {
+    return java.util.List.of();
+  }
+
   @Override
   void close() throws IOException;
 }

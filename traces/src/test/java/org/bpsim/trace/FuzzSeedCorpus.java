@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.bpsim.predictor.spi.BranchKind;
+import org.bpsim.trace.bpt.BptLayout;
+import org.bpsim.trace.bpt.BptWriter;
 import org.bpsim.trace.bt9.Bt9TraceWriter;
 import org.bpsim.trace.champsim.ChampSimTraceWriter;
 import org.bpsim.trace.text.TextTraceWriter;
@@ -103,6 +105,64 @@ public final class FuzzSeedCorpus {
     Path decompression = resources.resolve("org/bpsim/trace/DecompressionFuzzTestInputs");
     write(decompression.resolve("decompressesAnyBytesCleanly"), compressed);
     write(decompression.resolve("detectsAndReadsAnyBytesCleanly"), detection);
+
+    // .bpt seeds: converted from the seeds above, then damaged; a random of their own, so that
+    // the seeds above stay as they were.
+    SplittableRandom bptRandom = new SplittableRandom(2);
+    Map<String, byte[]> bpt = new LinkedHashMap<>();
+    byte[] fromBt9 = bpt(bt9Plain, "small.bt9");
+    bpt.put("small-from-bt9.bpt", fromBt9);
+    bpt.put("small-from-champsim.bpt", bpt(records, "small.champsimtrace"));
+    bpt.put("small.bpt.gz", compress(fromBt9, Compression.GZIP));
+    int sourceLength = fromBt9[12] & 0xff; // short enough for one byte of its u32
+    int chunkAt = 8 + 2 + 2 + 4 + sourceLength + 8 + 4;
+    int trailerAt = fromBt9.length - 4 - BptLayout.TRAILER_COUNT_BYTES - 4;
+    bpt.put("cut-mid-chunk.bpt", cut(fromBt9, chunkAt + 40));
+    bpt.put("no-trailer.bpt", cut(fromBt9, trailerAt));
+    bpt.put("bit-flipped.bpt", flip(fromBt9, bptRandom, 3));
+    byte[] newer = fromBt9.clone();
+    newer[8] = 3;
+    bpt.put("newer-version.bpt", newer);
+    byte[] header = fromBt9.clone();
+    header[chunkAt - 4 - 8] ^= 0x04; // a bit of the declared instructions
+    bpt.put("header-declared-flipped.bpt", header);
+    byte[] trailer = fromBt9.clone();
+    trailer[trailerAt + 4 + 4 + 8] ^= 0x01; // a bit of the trailer's instruction count
+    bpt.put("trailer-instructions-flipped.bpt", trailer);
+    bpt.put("version-1.bpt", versionOne(fromBt9, chunkAt, trailerAt));
+    write(resources.resolve("org/bpsim/trace/bpt/BptReaderFuzzTestInputs/readsAnyBytesCleanly"),
+        bpt);
+  }
+
+  /** A trace converted to .bpt, as {@code bpsim convert} writes it. */
+  static byte[] bpt(byte[] trace, String name) throws IOException {
+    Path file = Files.createTempFile("seed", name);
+    try {
+      Files.write(file, trace);
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (TraceReader reader = Traces.open(file, null);
+          BptWriter writer = new BptWriter(bytes, reader.format().id() + " " + name,
+              reader.hasInstructionCounts(), reader.declaredInstructions().orElse(-1))) {
+        BranchBatch batch = new BranchBatch();
+        while (reader.read(batch) > 0) {
+          writer.write(batch);
+        }
+        writer.finish(reader.instructionsRead());
+      }
+      return bytes.toByteArray();
+    } finally {
+      Files.delete(file);
+    }
+  }
+
+  /** The same file in format version 1: no checksum after the header nor after the trailer. */
+  static byte[] versionOne(byte[] bpt, int chunkAt, int trailerAt) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.write(bpt, 0, chunkAt - 4);
+    bytes.write(bpt, chunkAt, bpt.length - 4 - chunkAt);
+    byte[] old = bytes.toByteArray();
+    old[8] = 1;
+    return old;
   }
 
   private static byte[] bt9(SplittableRandom random, int branches) throws IOException {

@@ -3,7 +3,9 @@ package org.bpsim.trace.bpt;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.zip.CRC32C;
 import org.bpsim.trace.BranchBatch;
@@ -20,6 +22,7 @@ import org.bpsim.trace.StreamedTraceReader;
 public final class BptReader extends StreamedTraceReader {
   private static final int MAX_SOURCE_BYTES = 1 << 16;
 
+  private final int version;
   private final boolean instructionCounts;
   private final long declaredInstructions;
   private final String source;
@@ -42,7 +45,7 @@ public final class BptReader extends StreamedTraceReader {
       throw error(0, "not a .bpt trace (no BPSIMBPT magic)");
     }
     byte[] fixed = readExactly(8, "header");
-    int version = u16(fixed, 0);
+    version = u16(fixed, 0);
     if (version > BptLayout.VERSION) {
       throw error(8, "format version " + version + " is newer than this bpsim reads (version "
           + BptLayout.VERSION + "); update bpsim");
@@ -55,8 +58,23 @@ public final class BptReader extends StreamedTraceReader {
     if (sourceLength < 0 || sourceLength > MAX_SOURCE_BYTES) {
       throw error(12, "bad source description length " + sourceLength);
     }
-    source = new String(readExactly(sourceLength, "header"), StandardCharsets.UTF_8);
-    declaredInstructions = i64(readExactly(8, "header"), 0);
+    byte[] sourceBytes = readExactly(sourceLength, "header");
+    source = new String(sourceBytes, StandardCharsets.UTF_8);
+    long declaredAt = input.offset();
+    byte[] declared = readExactly(8, "header");
+    declaredInstructions = i64(declared, 0);
+    if (version >= BptLayout.FIRST_CHECKSUMMED_VERSION) {
+      crc.reset();
+      crc.update(magic);
+      crc.update(fixed);
+      crc.update(sourceBytes);
+      crc.update(declared);
+      long checksumAt = input.offset();
+      if (i32(readExactly(4, "header"), 0) != (int) crc.getValue()) {
+        throw error(checksumAt, "the header is corrupt: checksum mismatch (its flags, source "
+            + "or declared instructions, at byte " + declaredAt + ", were changed)");
+      }
+    }
   }
 
   /** What the trace was converted from, as recorded in its header. */
@@ -141,21 +159,60 @@ public final class BptReader extends StreamedTraceReader {
   }
 
   private void readTrailer(long offset) throws IOException {
-    byte[] trailer = new byte[20];
+    boolean checksummed = version >= BptLayout.FIRST_CHECKSUMMED_VERSION;
+    byte[] trailer = new byte[BptLayout.TRAILER_COUNT_BYTES + (checksummed ? 4 : 0)];
     if (input.readFully(trailer, 0, trailer.length) != trailer.length) {
       throw error(offset, "truncated .bpt trace: the trailer is cut off");
+    }
+    if (checksummed) {
+      crc.reset();
+      crc.update(header, 0, 4);
+      crc.update(trailer, 0, BptLayout.TRAILER_COUNT_BYTES);
+      if (i32(trailer, BptLayout.TRAILER_COUNT_BYTES) != (int) crc.getValue()) {
+        throw error(offset + 4 + BptLayout.TRAILER_COUNT_BYTES,
+            "the trailer is corrupt: checksum mismatch (its counts were changed)");
+      }
     }
     int chunks = i32(trailer, 0);
     long totalBranches = i64(trailer, 4);
     instructions = i64(trailer, 12);
-    if (chunks != chunk || totalBranches != branches || instructions < lastPosition) {
-      throw error(offset, "corrupt .bpt trailer: it counts " + chunks + " chunks and "
-          + totalBranches + " branches, the file holds " + chunk + " and " + branches);
+    if (chunks != chunk) {
+      throw error(offset + 4, "corrupt .bpt trailer: field 'chunks' says " + chunks
+          + ", the file holds " + chunk);
+    }
+    if (totalBranches != branches) {
+      throw error(offset + 8, "corrupt .bpt trailer: field 'branches' says " + totalBranches
+          + ", the chunks hold " + branches);
+    }
+    if (instructions < lastPosition) {
+      throw error(offset + 16, "corrupt .bpt trailer: field 'instructions' says "
+          + instructions + ", fewer than the last branch's position " + lastPosition);
     }
     if (input.read() >= 0) {
       throw error(input.offset() - 1, "unexpected data after the .bpt trailer");
     }
     finished = true;
+  }
+
+  /**
+   * A version-1 file's header and trailer are not checksummed; and a declared instruction count
+   * that disagrees with the chunks' (carried over from a BT9 header) by more than 0.1 % is used
+   * as the kit does, but said.
+   */
+  @Override
+  public List<String> warnings() {
+    List<String> warnings = new ArrayList<>();
+    if (version < BptLayout.FIRST_CHECKSUMMED_VERSION) {
+      warnings.add(input.path() + ": format version " + version + " has no checksum on its "
+          + "header and trailer, so its instruction counts are unprotected; rewrite it with "
+          + "'bpsim convert " + input.path() + " NEW.bpt'");
+    }
+    if (finished && instructionCounts && declaredInstructions >= 0
+        && org.bpsim.trace.bt9.Bt9Reader.disagrees(declaredInstructions, instructions)) {
+      warnings.add(input.path() + ": the header declares " + declaredInstructions
+          + " instructions, the chunks hold " + instructions + "; the header's count is used");
+    }
+    return warnings;
   }
 
   private byte[] readExactly(int length, String what) throws IOException {

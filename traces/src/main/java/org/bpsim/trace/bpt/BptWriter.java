@@ -4,6 +4,8 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 import org.bpsim.trace.BranchBatch;
@@ -25,13 +27,24 @@ public final class BptWriter implements AutoCloseable {
   public BptWriter(OutputStream out, String source, boolean instructionCounts,
       long declaredInstructions) throws IOException {
     this.out = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
-    this.out.write(BptLayout.MAGIC);
-    writeShort(BptLayout.VERSION);
-    writeShort(instructionCounts ? BptLayout.FLAG_INSTRUCTION_COUNTS : 0);
     byte[] sourceBytes = source.getBytes(StandardCharsets.UTF_8);
-    writeInt(sourceBytes.length);
-    this.out.write(sourceBytes);
-    writeLong(declaredInstructions);
+    ByteBuffer header = ByteBuffer.allocate(BptLayout.MAGIC.length + 2 + 2 + 4
+        + sourceBytes.length + 8).order(ByteOrder.LITTLE_ENDIAN);
+    header.put(BptLayout.MAGIC);
+    header.putShort((short) BptLayout.VERSION);
+    header.putShort((short) (instructionCounts ? BptLayout.FLAG_INSTRUCTION_COUNTS : 0));
+    header.putInt(sourceBytes.length);
+    header.put(sourceBytes);
+    header.putLong(declaredInstructions);
+    writeChecksummed(header.array());
+  }
+
+  /** Writes {@code bytes} and then their CRC-32C, as the header and the trailer end. */
+  private void writeChecksummed(byte[] bytes) throws IOException {
+    out.write(bytes);
+    crc.reset();
+    crc.update(bytes, 0, bytes.length);
+    writeInt((int) crc.getValue());
   }
 
   /** Appends every branch of {@code batch}. */
@@ -54,10 +67,13 @@ public final class BptWriter implements AutoCloseable {
     if (pending.size() > 0) {
       flushChunk();
     }
-    writeInt(BptLayout.TRAILER_MAGIC);
-    writeInt(chunks);
-    writeLong(branches);
-    writeLong(instructionsRead);
+    ByteBuffer trailer = ByteBuffer.allocate(4 + BptLayout.TRAILER_COUNT_BYTES)
+        .order(ByteOrder.LITTLE_ENDIAN);
+    trailer.putInt(BptLayout.TRAILER_MAGIC);
+    trailer.putInt(chunks);
+    trailer.putLong(branches);
+    trailer.putLong(instructionsRead);
+    writeChecksummed(trailer.array());
     out.flush();
     finished = true;
   }
@@ -77,11 +93,6 @@ public final class BptWriter implements AutoCloseable {
     branches += count;
     chunks++;
     pending.clear();
-  }
-
-  private void writeShort(int value) throws IOException {
-    out.write(value & 0xff);
-    out.write((value >>> 8) & 0xff);
   }
 
   private void writeInt(int value) throws IOException {

@@ -130,11 +130,111 @@ final class BptRoundTripTest {
   void aNewerFormatVersionIsRefusedWithBothVersions() throws IOException {
     Path file = write(randomBranches(8), 0, -1, "new.bpt");
     byte[] bytes = Files.readAllBytes(file);
-    bytes[8] = 2;
+    bytes[8] = 3;
     Files.write(file, bytes);
     TraceFormatException e = assertThrows(TraceFormatException.class, () -> Traces.open(file));
-    assertTrue(e.getMessage().contains("format version 2 is newer than this bpsim reads "
-        + "(version 1)"), e.getMessage());
+    assertTrue(e.getMessage().contains("format version 3 is newer than this bpsim reads "
+        + "(version 2)"), e.getMessage());
+  }
+
+  /** Offsets in a file written with source "test": the header's declared count and the trailer. */
+  private static final int DECLARED_AT = 8 + 2 + 2 + 4 + "test".length();
+
+  private static int trailerAt(byte[] bytes) {
+    return bytes.length - 4 - BptLayout.TRAILER_COUNT_BYTES - 4;
+  }
+
+  private TraceFormatException readFails(Path file) {
+    return assertThrows(TraceFormatException.class, () -> {
+      try (TraceReader reader = Traces.open(file)) {
+        readAll(reader, BranchBatch.DEFAULT_CAPACITY);
+      }
+    });
+  }
+
+  @ParameterizedTest
+  @MethodSource("metadataBytes")
+  void everyFlippedByteOfTheHeaderOrTrailerIsCaught(int fromEnd, int bit) throws IOException {
+    // fromEnd >= 0: that many bytes before the trailer's end; < 0: byte -fromEnd - 1 of the header
+    Path file = write(randomBranches(11, 10_000), 5, 123_456_789, "meta.bpt");
+    byte[] bytes = Files.readAllBytes(file);
+    int at = fromEnd >= 0 ? bytes.length - 1 - fromEnd : -fromEnd - 1;
+    bytes[at] ^= (byte) (1 << bit);
+    Files.write(file, bytes);
+    TraceFormatException e = readFails(file);
+    assertTrue(e.getMessage().startsWith(file + ": byte "), "byte " + at + " bit " + bit + ": "
+        + e.getMessage());
+    assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+  }
+
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> metadataBytes() {
+    List<org.junit.jupiter.params.provider.Arguments> cases = new ArrayList<>();
+    SplittableRandom random = new SplittableRandom(0xb17);
+    for (int i = 0; i < 28; i++) {
+      cases.add(org.junit.jupiter.params.provider.Arguments.of(i, random.nextInt(8)));
+    }
+    // past the magic: version, flags, source length, source, declared count, header checksum
+    for (int i = 8; i < DECLARED_AT + 8 + 4; i++) {
+      cases.add(org.junit.jupiter.params.provider.Arguments.of(-i - 1, random.nextInt(8)));
+    }
+    return cases.stream();
+  }
+
+  @Test
+  void aFlippedDeclaredInstructionCountIsNamedAsTheHeader() throws IOException {
+    Path file = write(randomBranches(12, 100), 0, 1_000_000, "declared.bpt");
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[DECLARED_AT + 2] ^= 0x01;
+    Files.write(file, bytes);
+    TraceFormatException e = assertThrows(TraceFormatException.class, () -> Traces.open(file));
+    assertTrue(e.getMessage().startsWith(file + ": byte " + (DECLARED_AT + 8) + ": the header "
+        + "is corrupt: checksum mismatch"), e.getMessage());
+  }
+
+  @Test
+  void trailerCountsThatDisagreeWithTheChunksAreNamedByFieldAndOffset() throws IOException {
+    Path file = write(randomBranches(13, 100), 0, -1, "counts.bpt");
+    byte[] bytes = Files.readAllBytes(file);
+    int trailer = trailerAt(bytes);
+    // a trailer counting one branch more, with a checksum that matches it: as a buggy writer
+    java.nio.ByteBuffer view = java.nio.ByteBuffer.wrap(bytes)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    view.putLong(trailer + 8, view.getLong(trailer + 8) + 1);
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(bytes, trailer, 4 + BptLayout.TRAILER_COUNT_BYTES);
+    view.putInt(trailer + 4 + BptLayout.TRAILER_COUNT_BYTES, (int) crc.getValue());
+    Files.write(file, bytes);
+    TraceFormatException e = readFails(file);
+    assertEquals(file + ": byte " + (trailer + 8) + ": corrupt .bpt trailer: field 'branches' "
+        + "says 101, the chunks hold 100", e.getMessage());
+  }
+
+  @Test
+  void aVersionOneFileIsReadWithAWarningThatNamesTheRewrite() throws IOException {
+    List<BranchRecord> branches = randomBranches(14, 3000);
+    Path file = write(branches, 7, 99_999_999, "old.bpt");
+    byte[] bytes = Files.readAllBytes(file);
+    int headerEnd = DECLARED_AT + 8;
+    ByteArrayOutputStream old = new ByteArrayOutputStream();
+    old.write(bytes, 0, headerEnd);
+    old.write(bytes, headerEnd + 4, bytes.length - 4 - headerEnd - 4);
+    byte[] v1 = old.toByteArray();
+    v1[8] = 1;
+    Path oldFile = dir.resolve("v1.bpt");
+    Files.write(oldFile, v1);
+    try (TraceReader reader = Traces.open(oldFile)) {
+      assertEquals(branches, readAll(reader, BranchBatch.DEFAULT_CAPACITY));
+      assertEquals(99_999_999, reader.declaredInstructions().getAsLong());
+      List<String> warnings = reader.warnings();
+      assertTrue(warnings.get(0).startsWith(oldFile + ": format version 1 has no checksum"),
+          warnings.toString());
+      assertTrue(warnings.get(0).contains("'bpsim convert " + oldFile + " NEW.bpt'"),
+          warnings.toString());
+    }
+    try (TraceReader reader = Traces.open(file)) {
+      readAll(reader, BranchBatch.DEFAULT_CAPACITY);
+      assertEquals(1, reader.warnings().size(), "only the declared count: " + reader.warnings());
+    }
   }
 
   @Test
