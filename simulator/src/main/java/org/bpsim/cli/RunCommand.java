@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import org.bpsim.output.AtomicFiles;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.PredictorConfig;
 import org.bpsim.report.ResultFormat;
@@ -85,6 +86,9 @@ public final class RunCommand implements Callable<Integer> {
     ReplayOptions options = replayOptions();
     TraceFormat forced = traceFormat == null ? null : parseTraceFormat(traceFormat);
     List<Path> files = TraceArguments.expand(traces);
+    if (output != null) {
+      AtomicFiles.checkTarget(output); // a folder given as -o is refused before the replay
+    }
 
     long started = System.nanoTime();
     List<RunResult> results = replayAll(registry, configs, options, forced, files);
@@ -96,7 +100,7 @@ public final class RunCommand implements Callable<Integer> {
       out.print(text);
       out.flush();
     } else {
-      AtomicOutput.write(output, text);
+      AtomicFiles.write(output, text);
     }
     printThroughput(results, configs.size(), seconds);
     return PredictorFailures.report(results, spec.commandLine().getErr());
