@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -255,39 +254,53 @@ final class OutputSafetyTest {
       Assumptions.assumeFalse(ignoresSigint(), "skipped: SIGINT is ignored by this test's "
           + "process (run as a background job), so a child JVM cannot receive it either");
     }
-    Path fifo = SpecialFiles.fifo(dir.resolve("slow.txt"));
-    Path out = dir.resolve("out.bpt");
-    CountDownLatch release = new CountDownLatch(1);
-    // The input is a FIFO fed half-way and then held open: convert is mid-way when signalled.
-    Thread feeder = new Thread(() -> {
-      try (OutputStream in = Files.newOutputStream(fifo)) {
-        in.write(Files.readAllBytes(trace));
-        in.flush();
-        release.await();
-      } catch (IOException | InterruptedException e) {
-        // bpsim is gone: the pipe is broken, as expected
+    // A trace large enough that convert is still writing when its temporary appears; should
+    // it finish before this test sees it (a very fast machine), a larger one is tried.
+    for (int lines = 4_000_000; lines <= 16_000_000; lines *= 2) {
+      Path input = bigTrace(lines);
+      Path out = dir.resolve("out.bpt");
+      Process process = SpecialFiles.bpsim("convert", input.toString(), out.toString())
+          .redirectErrorStream(true).redirectOutput(dir.resolve("convert.log").toFile())
+          .start();
+      try {
+        while (hiddenBeside(dir, "out.bpt").isEmpty() && process.isAlive()) {
+          Thread.sleep(1);
+        }
+        if (!process.isAlive()) {
+          assertEquals(0, process.exitValue(), Files.readString(dir.resolve("convert.log")));
+          Files.delete(out);
+          continue; // finished before it could be interrupted
+        }
+        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start()
+            .waitFor();
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "convert ignored SIG" + signal);
+        assertEquals(List.of(), hiddenBeside(dir, "out.bpt"),
+            "temporary left behind after SIG" + signal);
+        if (Files.exists(out)) {
+          Files.delete(out); // the signal came just after the rename: a whole file, try again
+          continue;
+        }
+        assertNotEquals(0, process.exitValue(), "an interrupted convert exited 0");
+        return;
+      } finally {
+        process.destroyForcibly();
+        Files.deleteIfExists(input);
       }
-    });
-    feeder.setDaemon(true);
-    feeder.start();
-    Process process = SpecialFiles.bpsim("convert", "--trace-format", "text", fifo.toString(),
-        out.toString()).redirectErrorStream(true).start();
-    try {
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-      while (temporaries(dir).isEmpty()) {
-        assertTrue(process.isAlive(), () -> "convert ended early: " + output(process));
-        assertTrue(System.nanoTime() < deadline, "convert never started its output");
-        Thread.sleep(20);
-      }
-      new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
-      assertTrue(process.waitFor(2, TimeUnit.MINUTES), "convert ignored SIG" + signal);
-      assertNotEquals(0, process.exitValue());
-      assertEquals(List.of(), temporaries(dir), "temporary left behind after SIG" + signal);
-      assertFalse(Files.exists(out), "a partial output appeared");
-    } finally {
-      release.countDown();
-      process.destroyForcibly();
     }
+    throw new AssertionError("convert always finished before it could be interrupted");
+  }
+
+  /** A CBP-1 text trace of {@code lines} branches, written fast. */
+  private Path bigTrace(int lines) throws IOException {
+    Path path = dir.resolve("big.txt");
+    java.util.SplittableRandom random = new java.util.SplittableRandom(lines);
+    try (java.io.Writer out = Files.newBufferedWriter(path)) {
+      for (int i = 0; i < lines; i++) {
+        out.write(Long.toHexString(0x400000L + 4L * random.nextInt(4096)));
+        out.write(random.nextBoolean() ? " 1\n" : " 0\n");
+      }
+    }
+    return path;
   }
 
   @Test
@@ -302,16 +315,13 @@ final class OutputSafetyTest {
     assertEquals(List.of(), temporaries(dir));
   }
 
-  private static List<String> temporaries(Path folder) throws IOException {
-    return entries(folder).stream().filter(n -> n.contains(TEMPORARY)).toList();
+  /** Hidden files named after {@code name}: its temporaries, whatever their naming scheme. */
+  private static List<String> hiddenBeside(Path folder, String name) throws IOException {
+    return entries(folder).stream().filter(n -> n.startsWith("." + name)).toList();
   }
 
-  private static String output(Process process) {
-    try {
-      return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return e.toString();
-    }
+  private static List<String> temporaries(Path folder) throws IOException {
+    return entries(folder).stream().filter(n -> n.contains(TEMPORARY)).toList();
   }
 
   /** Whether SIGINT is ignored here (Linux: bit 2 of SigIgn), as in a background job. */
