@@ -88,6 +88,9 @@ public final class RunCommand implements Callable<Integer> {
     List<Path> files = TraceArguments.expand(traces);
     if (output != null) {
       AtomicFiles.checkTarget(output); // a folder given as -o is refused before the replay
+      for (Path file : files) {
+        AtomicFiles.refuseInput(output, file); // -o naming a trace would destroy it
+      }
     }
 
     long started = System.nanoTime();

@@ -98,6 +98,10 @@ final class OutputSafetyTest {
     }
     assertTrue(Files.isSymbolicLink(symbolic));
     assertEquals(List.of("alpha.txt"), entries(dir.resolve("traces")));
+    Cli run = run(symbolic);
+    assertEquals(2, run.exitCode(), run.toString());
+    assertOneLine(run, "is the input");
+    assertArrayEquals(original, Files.readAllBytes(trace), "run -o replaced its trace");
   }
 
   @Test
