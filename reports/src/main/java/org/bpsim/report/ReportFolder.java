@@ -1,128 +1,185 @@
 package org.bpsim.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.bpsim.output.AtomicFiles;
+import org.bpsim.output.PendingFile;
+import org.bpsim.output.Temporaries;
 
 /**
- * Writes a report folder so that nobody ever sees half of one: the files go into a hidden temporary
- * folder beside the target, which is renamed into place at the end. An existing report at the
- * target is replaced only at that moment; anything else at the target is left alone.
+ * Writes a report folder without ever destroying a file that bpsim did not write.
+ *
+ * <p>bpsim marks each report folder with a {@value #MARKER} file: a format line, then the names
+ * of the files bpsim wrote there. Only three targets are accepted: a missing path (the folder is
+ * written as a hidden temporary folder beside it, then renamed into place, so nobody sees half of
+ * one), an empty folder, and a folder with a valid mark. Anything else, including reports of
+ * bpsim versions before the mark, is refused ({@link ReportTargetException}), and
+ * {@link #checkTarget} says so before any replay.
+ *
+ * <p>In an existing folder every file is first written completely beside its final name; only
+ * then are they renamed over the old ones, each atomically. Files of the earlier report that this
+ * one does not have are removed; files that bpsim did not write (a user's {@code thesis.tex}) are
+ * kept. The mark lists, at every moment, each file of bpsim's that may be present.
  */
 public final class ReportFolder {
-  /** A folder holding both of these is a report bpsim may replace. */
-  private static final String[] REPORT_MARKERS = {"index.html", "results.json"};
+  /** The mark of a folder bpsim wrote; a dot file, so that it stays out of the user's way. */
+  public static final String MARKER = ".bpsim-report";
+  /** The first line of the mark; anything else is not bpsim's mark. */
+  static final String MARKER_FORMAT = "bpsim report folder, format 1: the files bpsim wrote here";
 
   private ReportFolder() {
   }
 
   /** Writes {@code files} (name to UTF-8 text) as the folder {@code target}. */
   public static void write(Path target, Map<String, String> files) throws IOException {
+    Path absolute = checkTarget(target);
+    if (Files.isDirectory(absolute)) {
+      update(absolute, files);
+    } else {
+      create(absolute, files);
+    }
+  }
+
+  /**
+   * Refuses, before any work, a target that {@link #write} would refuse; returns it absolute.
+   * Temporaries that an interrupted bpsim left there are removed first.
+   */
+  public static Path checkTarget(Path target) throws IOException {
     Path absolute = target.toAbsolutePath().normalize();
     Path parent = absolute.getParent();
     if (parent == null) {
       throw new ReportTargetException(target + ": cannot write a report as the root folder");
     }
-    checkReplaceable(absolute);
-    Files.createDirectories(parent);
-    String name = absolute.getFileName().toString();
-    Path temporary = freshFolder(parent, "." + name + ".tmp-");
-    Files.createDirectory(temporary);
+    Temporaries.removeStale(parent);
+    if (!Files.exists(absolute)) {
+      if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+        throw new ReportTargetException(target + ": is a symbolic link to nothing");
+      }
+      return absolute;
+    }
+    if (!Files.isDirectory(absolute)) {
+      throw new ReportTargetException(target + ": exists and is not a folder");
+    }
+    Temporaries.removeStale(absolute);
+    if (isEmpty(absolute) || writtenFiles(absolute).isPresent()) {
+      return absolute;
+    }
+    throw new ReportTargetException(target + ": is not a bpsim report folder (it has no valid "
+        + MARKER + " mark; reports of older bpsim versions have none) and is not empty; "
+        + "choose another --out, or empty it");
+  }
+
+  /**
+   * The names listed in {@code folder}'s mark, or empty when it has no valid mark. Names that
+   * could lead out of the folder are ignored.
+   */
+  public static Optional<List<String>> writtenFiles(Path folder) throws IOException {
+    Path marker = folder.resolve(MARKER);
+    if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(marker, StandardCharsets.UTF_8);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return Optional.empty();
+    }
+    if (lines.isEmpty() || !lines.get(0).equals(MARKER_FORMAT)) {
+      return Optional.empty();
+    }
+    List<String> names = new ArrayList<>();
+    for (String name : lines.subList(1, lines.size())) {
+      if (isPlainName(name)) {
+        names.add(name);
+      }
+    }
+    return Optional.of(names);
+  }
+
+  private static boolean isPlainName(String name) {
+    return !name.isEmpty() && !name.equals(".") && !name.equals("..") && !name.equals(MARKER)
+        && name.indexOf('/') < 0 && name.indexOf('\\') < 0 && name.indexOf('\0') < 0;
+  }
+
+  private static String marker(Set<String> names) {
+    StringBuilder text = new StringBuilder(MARKER_FORMAT).append('\n');
+    for (String name : names) {
+      text.append(name).append('\n');
+    }
+    return text.toString();
+  }
+
+  /** A new folder: written whole beside the target, then renamed into place. */
+  private static void create(Path target, Map<String, String> files) throws IOException {
+    Files.createDirectories(target.getParent());
+    Path temporary = Temporaries.createFolderBeside(target);
     try {
       for (Map.Entry<String, String> file : files.entrySet()) {
         Files.writeString(temporary.resolve(file.getKey()), file.getValue(),
             StandardCharsets.UTF_8);
       }
-      if (Files.exists(absolute)) {
-        replace(absolute, temporary, parent, name);
-      } else {
-        move(temporary, absolute);
+      Files.writeString(temporary.resolve(MARKER), marker(files.keySet()),
+          StandardCharsets.UTF_8);
+      try {
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, target);
       }
+      Temporaries.forget(temporary);
     } finally {
-      deleteRecursively(temporary);
+      Temporaries.delete(temporary);
     }
   }
 
-  private static void checkReplaceable(Path target) throws IOException {
-    if (!Files.exists(target)) {
-      return;
-    }
-    if (!Files.isDirectory(target)) {
-      throw new ReportTargetException(target + ": exists and is not a folder");
-    }
-    try (Stream<Path> entries = Files.list(target)) {
-      if (entries.findAny().isEmpty()) {
-        return;
-      }
-    }
-    for (String marker : REPORT_MARKERS) {
-      if (!Files.isRegularFile(target.resolve(marker))) {
-        throw new ReportTargetException(target + ": exists and is not a bpsim report "
-            + "(no " + marker + "); choose another --out or remove it");
-      }
-    }
-  }
-
-  /**
-   * Two renames: the old report steps aside, the new one takes its place, then the old one is
-   * deleted. Should the second rename fail, the old report is put back.
-   */
-  private static void replace(Path target, Path fresh, Path parent, String name)
-      throws IOException {
-    Path old = freshFolder(parent, "." + name + ".old-");
-    move(target, old);
+  /** An empty or marked folder: bpsim's files replaced one by one, everything else kept. */
+  private static void update(Path folder, Map<String, String> files) throws IOException {
+    List<String> earlier = writtenFiles(folder).orElse(List.of());
+    List<PendingFile> pending = new ArrayList<>();
     try {
-      move(fresh, target);
-    } catch (IOException | RuntimeException e) {
-      move(old, target);
-      throw e;
-    }
-    deleteRecursively(old);
-  }
-
-  /**
-   * A name beside the target that nothing uses yet. Not {@code createTempDirectory}: its
-   * owner-only permissions would stay on the report after the rename.
-   */
-  private static Path freshFolder(Path parent, String prefix) {
-    String process = Long.toString(ProcessHandle.current().pid());
-    for (int attempt = 0; ; attempt++) {
-      Path candidate = parent.resolve(prefix + process + "-" + attempt);
-      if (!Files.exists(candidate, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        return candidate;
-      }
-    }
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to);
-    }
-  }
-
-  private static void deleteRecursively(Path folder) throws IOException {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(folder)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        PendingFile next = AtomicFiles.begin(folder.resolve(file.getKey()));
+        pending.add(next);
+        try (var out = next.open()) {
+          out.write(file.getValue().getBytes(StandardCharsets.UTF_8));
         }
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+      }
+      // From here on the mark covers the old files and the new ones, whatever stops us.
+      Set<String> both = new LinkedHashSet<>(earlier);
+      both.addAll(files.keySet());
+      AtomicFiles.write(folder.resolve(MARKER), marker(both));
+      for (PendingFile next : pending) {
+        next.commit();
+      }
+      for (String name : earlier) {
+        Path stale = folder.resolve(name);
+        if (!files.containsKey(name)
+            && Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)) {
+          Files.delete(stale);
+        }
+      }
+      AtomicFiles.write(folder.resolve(MARKER), marker(files.keySet()));
+    } finally {
+      for (PendingFile next : pending) {
+        next.close();
+      }
+    }
+  }
+
+  private static boolean isEmpty(Path folder) throws IOException {
+    try (Stream<Path> entries = Files.list(folder)) {
+      return entries.findAny().isEmpty();
     }
   }
 }

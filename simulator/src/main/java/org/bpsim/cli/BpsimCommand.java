@@ -29,6 +29,7 @@ public final class BpsimCommand implements Runnable {
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new BpsimCommand());
     commandLine.setExecutionExceptionHandler(BpsimCommand::handle);
+    commandLine.setExecutionStrategy(BpsimCommand::executeAndCheckOutput);
     commandLine.setParameterExceptionHandler((ex, args) -> {
       PrintWriter err = ex.getCommandLine().getErr();
       err.println("bpsim: " + ex.getMessage());
@@ -40,6 +41,24 @@ public final class BpsimCommand implements Runnable {
     return commandLine;
   }
 
+  /**
+   * Runs the command, then makes sure that what it printed reached standard output: a
+   * PrintWriter (and System.out, a PrintStream) only records a failed write, so without this
+   * {@code bpsim run > /dev/full} would lose the results and exit 0.
+   */
+  private static int executeAndCheckOutput(CommandLine.ParseResult parseResult) {
+    int exitCode = new CommandLine.RunLast().execute(parseResult);
+    CommandLine commandLine = parseResult.commandSpec().commandLine();
+    if (commandLine.getOut().checkError() | System.out.checkError()) {
+      PrintWriter err = commandLine.getErr();
+      err.println("bpsim: cannot write standard output (a full disk or a closed pipe?): "
+          + "the output is lost or incomplete");
+      err.flush();
+      return ExitCodes.OUTPUT_FAILED;
+    }
+    return exitCode;
+  }
+
   private static int handle(Exception ex, CommandLine commandLine,
       CommandLine.ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
@@ -48,11 +67,18 @@ public final class BpsimCommand implements Runnable {
         || cause instanceof java.io.UncheckedIOException) {
       cause = cause.getCause();
     }
+    if (cause instanceof org.bpsim.output.OutputWriteException) {
+      // Not the user's input at fault, and the output is lost: never exit 0 or 2 for it.
+      err.println("bpsim: " + cause.getMessage());
+      err.flush();
+      return ExitCodes.OUTPUT_FAILED;
+    }
     if (cause instanceof TraceFormatException || cause instanceof SpecException
         || cause instanceof UserException || cause instanceof java.nio.file.NoSuchFileException
         || cause instanceof java.nio.file.AccessDeniedException
         || cause instanceof org.bpsim.report.ResultsFileException
-        || cause instanceof org.bpsim.report.ReportTargetException) {
+        || cause instanceof org.bpsim.report.ReportTargetException
+        || cause instanceof org.bpsim.output.OutputTargetException) {
       err.println("bpsim: " + message(cause));
       err.flush();
       return ExitCodes.USER_ERROR;

@@ -22,6 +22,7 @@ import org.bpsim.cache.replacement.ReplacementPolicies;
 import org.bpsim.cache.replacement.ReplacementPolicyProvider;
 import org.bpsim.cache.report.CourseReport;
 import org.bpsim.machine.Machines;
+import org.bpsim.output.AtomicFiles;
 import org.bpsim.sim.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -133,7 +134,7 @@ public final class CacheCommand implements Callable<Integer> {
       out.print(text);
       out.flush();
     } else {
-      AtomicOutput.write(output, text);
+      AtomicFiles.write(output, text);
     }
     return ExitCodes.OK;
   }

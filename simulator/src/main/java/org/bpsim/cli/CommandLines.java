@@ -10,8 +10,12 @@ final class CommandLines {
   private CommandLines() {
   }
 
-  static String of(String command, List<String> args) {
-    StringBuilder line = new StringBuilder("./bpsim ").append(command);
+  /**
+   * {@code ./bpsim} and the arguments bpsim was given, the command's name among them
+   * ({@code ParseResult.originalArgs()} of the top-level command line).
+   */
+  static String of(List<String> args) {
+    StringBuilder line = new StringBuilder("./bpsim");
     for (String arg : args) {
       line.append(' ').append(PLAIN.matcher(arg).matches() ? arg
           : "'" + arg.replace("'", "'\\''") + "'");

@@ -69,7 +69,8 @@ public final class CompareCommand implements Callable<Integer> {
   int top;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "bpsim-report",
-      description = "Report folder, replaced atomically if it holds an earlier report "
+      description = "Report folder: new, empty, or one bpsim wrote (marked by its "
+          + ".bpsim-report file); bpsim's files are replaced atomically, others kept "
           + "(default: ${DEFAULT-VALUE}).")
   Path out;
 
@@ -129,6 +130,7 @@ public final class CompareCommand implements Callable<Integer> {
     List<Path> files = distinct(TraceArguments.expand(traces, null,
         "compare reads each trace twice, to replay it and to checksum it"));
     List<String> names = TraceNames.of(files);
+    ReportFolder.checkTarget(out); // before the replay, not after it: a long run is not lost
 
     PrintWriter err = spec.commandLine().getErr();
     long totalBytes = 0;
@@ -150,7 +152,7 @@ public final class CompareCommand implements Callable<Integer> {
       checksums.add(outcome.checksum());
     }
     Provenance provenance = new Provenance(
-        CommandLines.of("compare", spec.commandLine().getParseResult().originalArgs()),
+        CommandLines.of(spec.commandLine().getParseResult().originalArgs()),
         BpsimCommand.version(), Provenance.thisMachine(),
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), checksums);
     Optional<PipelineFigures> figures = Optional.empty();

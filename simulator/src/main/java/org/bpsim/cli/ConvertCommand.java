@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.bpsim.output.AtomicFiles;
 import org.bpsim.trace.BranchBatch;
 import org.bpsim.trace.TraceFormat;
 import org.bpsim.trace.TraceReader;
@@ -41,12 +42,15 @@ public final class ConvertCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     TraceFormat format = traceFormat == null ? null : TraceFormat.ofId(traceFormat);
+    // OUT over IN would replace the source trace (whose instruction stream a .bpt drops) for good.
+    AtomicFiles.refuseInput(out, in);
+    AtomicFiles.checkTarget(out);
     long started = System.nanoTime();
     long[] branches = new long[1];
     try (TraceReader reader = Traces.open(in, format)) {
       long declared = reader.declaredInstructions().orElse(instructions == null ? -1
           : instructions);
-      AtomicOutput.write(out, file -> {
+      AtomicFiles.write(out, file -> {
         try (BptWriter writer = new BptWriter(file, reader.format().id() + " "
             + in.getFileName(), reader.hasInstructionCounts(), declared)) {
           BranchBatch batch = new BranchBatch();

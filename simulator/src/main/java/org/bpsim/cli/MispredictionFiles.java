@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bpsim.output.AtomicFiles;
+import org.bpsim.output.PendingFile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -138,7 +140,7 @@ final class MispredictionFiles {
 
   private synchronized void failed(PendingFile file) {
     file.discard();
-    removed.add(file.target());
+    removed.add(file.destination());
   }
 
   /** The lists of one trace while it replays: one gzip stream per predictor. */
@@ -154,7 +156,7 @@ final class MispredictionFiles {
       writers = new MispredictionList.Writer[fileNames.length];
       try {
         for (int p = 0; p < fileNames.length; p++) {
-          files[p] = PendingFile.create(folder.resolve(fileNames[p]));
+          files[p] = AtomicFiles.begin(folder.resolve(fileNames[p]));
           streams[p] = new GZIPOutputStream(files[p].open(), 1 << 16);
           writers[p] = new MispredictionList.Writer(streams[p]);
         }

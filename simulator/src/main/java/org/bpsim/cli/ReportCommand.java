@@ -51,7 +51,8 @@ public final class ReportCommand implements Callable<Integer> {
   List<Path> inputs;
 
   @Option(names = "--out", paramLabel = "DIR", required = true,
-      description = "Report folder, replaced atomically if it holds an earlier report.")
+      description = "Report folder: new, empty, or one bpsim wrote (marked by its "
+          + ".bpsim-report file); bpsim's files are replaced atomically, others kept.")
   Path out;
 
   @Option(names = "--baseline", paramLabel = "SPEC",
@@ -63,6 +64,7 @@ public final class ReportCommand implements Callable<Integer> {
     Map<String, RunResult> merged = new LinkedHashMap<>();
     Map<String, TraceHardestBranches> hardest = new LinkedHashMap<>();
     List<TraceChecksum> checksums = new ArrayList<>();
+    ReportFolder.checkTarget(out);
     // Timing-model figures are whole runs, not rows: the last results file with some wins.
     Optional<PipelineFigures> pipeline = Optional.empty();
     for (Path given : inputs) {
@@ -88,7 +90,7 @@ public final class ReportCommand implements Callable<Integer> {
     List<RunResult> results = new ArrayList<>(merged.values());
     String base = baseline(results);
     Provenance provenance = new Provenance(
-        CommandLines.of("report", spec.commandLine().getParseResult().originalArgs()),
+        CommandLines.of(spec.commandLine().getParseResult().originalArgs()),
         BpsimCommand.version(), Provenance.thisMachine(),
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), checksums);
     Comparison comparison = new Comparison(results, base, new ArrayList<>(hardest.values()),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import org.bpsim.output.AtomicFiles;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.PredictorConfig;
 import org.bpsim.report.ResultFormat;
@@ -101,6 +102,12 @@ public final class RunCommand implements Callable<Integer> {
     List<Path> files = TraceArguments.expand(traces, forced, null);
     MispredictionFiles lists = mispredictions == null ? null
         : MispredictionFiles.prepare(mispredictions, files, configs);
+    if (output != null) {
+      AtomicFiles.checkTarget(output); // a folder given as -o is refused before the replay
+      for (Path file : files) {
+        AtomicFiles.refuseInput(output, file); // -o naming a trace would destroy it
+      }
+    }
 
     long started = System.nanoTime();
     List<RunResult> results = replayAll(registry, configs, options, forced, files, lists);
@@ -112,7 +119,7 @@ public final class RunCommand implements Callable<Integer> {
       out.print(text);
       out.flush();
     } else {
-      AtomicOutput.write(output, text);
+      AtomicFiles.write(output, text);
     }
     printThroughput(results, configs.size(), seconds);
     return PredictorFailures.report(results, spec.commandLine().getErr());

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bpsim.machine.MachineConfig;
 import org.bpsim.machine.Machines;
+import org.bpsim.output.AtomicFiles;
 import org.bpsim.pipeline.CoreResult;
 import org.bpsim.pipeline.Idealization;
 import org.bpsim.pipeline.LevelResult;
@@ -97,6 +98,9 @@ public final class SimulateCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--format must be table or json, not '" + format + "'");
     }
+    if (output != null) {
+      AtomicFiles.checkTarget(output); // a folder given as -o is refused before the run
+    }
     List<LlcMode> modes;
     try {
       modes = LlcMode.named(llc);
@@ -142,7 +146,7 @@ public final class SimulateCommand implements Callable<Integer> {
       out.print(text);
       out.flush();
     } else {
-      AtomicOutput.write(output, text);
+      AtomicFiles.write(output, text);
     }
     return ExitCodes.OK;
   }

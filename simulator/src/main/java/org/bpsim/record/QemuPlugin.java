@@ -3,15 +3,16 @@ package org.bpsim.record;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import org.bpsim.output.AtomicFiles;
+import org.bpsim.output.PendingFile;
+import org.bpsim.output.Temporaries;
 import org.bpsim.sim.UserException;
 
 /**
@@ -35,32 +36,23 @@ public final class QemuPlugin {
     }
     String compiler = compiler();
     Files.createDirectories(cache);
-    Path work = Files.createTempDirectory(cache, "build");
-    try {
+    Path work = Temporaries.createFolderBeside(plugin.resolveSibling("build"));
+    // The compiler writes beside the plugin; the rename makes it appear whole, or not at all.
+    try (PendingFile built = AtomicFiles.begin(plugin)) {
       Path sourceFile = work.resolve(SOURCE_RESOURCE);
       Files.write(sourceFile, source);
-      Path built = work.resolve("plugin.so");
       Path log = work.resolve("compiler.log");
       Process process = new ProcessBuilder(compiler, "-shared", "-fPIC", "-O2",
-          "-fvisibility=hidden", "-o", built.toString(), sourceFile.toString())
+          "-fvisibility=hidden", "-o", built.path().toString(), sourceFile.toString())
           .redirectErrorStream(true).redirectOutput(log.toFile()).start();
       if (process.waitFor() != 0) {
         throw new UserException("building the QEMU plugin with " + compiler + " failed: "
             + Files.readString(log, StandardCharsets.UTF_8).strip().replace('\n', ' '));
       }
-      try {
-        Files.move(built, plugin, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(built, plugin, StandardCopyOption.REPLACE_EXISTING);
-      }
+      built.commit();
       return plugin;
     } finally {
-      try (var files = Files.list(work)) {
-        for (Path file : (Iterable<Path>) files::iterator) {
-          Files.deleteIfExists(file);
-        }
-      }
-      Files.deleteIfExists(work);
+      Temporaries.delete(work);
     }
   }
 

@@ -1,16 +1,12 @@
 package org.bpsim.record;
 
-import java.io.BufferedOutputStream;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ProcessBuilder.Redirect;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.bpsim.output.AtomicFiles;
+import org.bpsim.output.PendingFile;
 import org.bpsim.sim.UserException;
 import org.bpsim.trace.champsim.ChampSimRecordWriter;
 import org.tukaani.xz.LZMA2Options;
@@ -95,7 +93,8 @@ public final class QemuRecorder {
     }
     Path work = Files.createTempDirectory("bpsim-record");
     Path fifo = work.resolve("plugin.pipe");
-    Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
+    // The trace goes to a temporary file beside the output, renamed over it once complete.
+    PendingFile pending = AtomicFiles.begin(output);
     ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
       Thread thread = new Thread(runnable, "bpsim-record-reader");
       thread.setDaemon(true);
@@ -109,7 +108,7 @@ public final class QemuRecorder {
         started.destroyForcibly();
       }
       try {
-        Files.deleteIfExists(temporary);
+        // The temporary output is deleted by Temporaries' own hook.
         Files.deleteIfExists(fifo);
         Files.deleteIfExists(work);
       } catch (IOException e) {
@@ -133,8 +132,7 @@ public final class QemuRecorder {
         try (InputStream in = new FileInputStream(fifo.toFile())) {
           opened.set(true);
           try (ChampSimRecordWriter writer = new ChampSimRecordWriter(new XZOutputStream(
-              new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16),
-              new LZMA2Options(XZ_PRESET)))) {
+              pending.open(), new LZMA2Options(XZ_PRESET)))) {
             return new PluginStreamConverter(in, writer, maxInstructions).convert();
           }
         }
@@ -175,13 +173,7 @@ public final class QemuRecorder {
         throw new UserException(command.get(0) + " ended after " + summary.executed()
             + " instructions, before the " + skip + " to skip: nothing recorded");
       }
-      makeReadable(temporary);
-      try {
-        Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
+      pending.commit();
       return new Recording(summary, status);
     } finally {
       Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -190,18 +182,9 @@ public final class QemuRecorder {
         process.waitFor();
       }
       reader.shutdownNow();
-      Files.deleteIfExists(temporary);
+      pending.close();
       Files.deleteIfExists(fifo);
       Files.deleteIfExists(work);
-    }
-  }
-
-  /** Temporary files are private to their owner; a trace is for everyone to read. */
-  private static void makeReadable(Path file) throws IOException {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-    } catch (UnsupportedOperationException e) {
-      // Not a POSIX file system: its default permissions apply.
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bpsim.output.Temporaries;
 
 /**
  * Turns a plugin's {@code System.exit} during a run into a failed predictor and exit code 3.
@@ -40,6 +41,15 @@ public final class PluginExits {
     mainThread = Thread.currentThread();
     Thread hook = new Thread(PluginExits::onShutdown, "bpsim-plugin-exit-guard");
     Runtime.getRuntime().addShutdownHook(hook);
+    // Shutdown hooks run at once and in any order: the temporaries' hook must know by itself
+    // that this shutdown is a plugin's, which the run outlives.
+    Temporaries.keepWhileRunGoesOn(PluginExits::pluginExitUnderway);
+  }
+
+  /** Whether the JVM's shutdown was started by a plugin's exit, not by bpsim or a signal. */
+  static boolean pluginExitUnderway() {
+    Thread exiting = exitingThread();
+    return exiting != null && exiting != mainThread && STATE.get() != BPSIM_EXITING;
   }
 
   /** Ends bpsim with {@code code}, or hands it to the hook when a plugin's exit is under way. */

@@ -52,8 +52,8 @@ final class CompareCommandTest {
     Path out = dir.resolve("report");
     Cli run = compare(out);
     assertEquals(0, run.exitCode(), run.err());
-    assertEquals(List.of("accuracy.svg", "branches.json", "index.html", "results.csv",
-        "results.json", "storage.svg", "summary.md"), entries(out));
+    assertEquals(List.of(".bpsim-report", "accuracy.svg", "branches.json", "index.html",
+        "results.csv", "results.json", "storage.svg", "summary.md"), entries(out));
     assertTrue(run.out().contains("bimodal:index_bits=4,init=2"), run.out());
     assertTrue(run.out().contains("baseline"), run.out());
     assertTrue(run.out().contains("report: " + out.resolve("index.html")), run.out());
