@@ -57,7 +57,8 @@ public final class Temporaries {
   /** A fresh name beside {@code target} (same folder), not yet taken by anything. */
   public static Path nameBeside(Path target) {
     Path parent = target.toAbsolutePath().getParent();
-    String prefix = "." + target.getFileName() + MARK + PID + "-";
+    String prefix = "." + within(target.getFileName().toString(),
+        LONGEST_NAME - 1 - MARK.length() - 20 - 1 - 19) + MARK + PID + "-";
     while (true) {
       Path candidate = parent.resolve(prefix + SEQUENCE.getAndIncrement());
       if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
@@ -162,6 +163,33 @@ public final class Temporaries {
       return !LIVE.contains(entry.toAbsolutePath());
     }
     return ProcessHandle.of(pid).isEmpty();
+  }
+
+  /** The longest file name most file systems accept, in bytes. */
+  private static final int LONGEST_NAME = 255;
+
+  /**
+   * {@code name} cut to at most {@code bytes} bytes of UTF-8, so that a temporary's name fits
+   * wherever its target's does (its process id and sequence number take up to 19 digits each).
+   */
+  private static String within(String name, int bytes) {
+    if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= bytes) {
+      return name;
+    }
+    StringBuilder cut = new StringBuilder();
+    int used = 0;
+    for (int i = 0; i < name.length(); ) {
+      int codePoint = name.codePointAt(i);
+      int size = new String(Character.toChars(codePoint))
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      if (used + size > bytes) {
+        break;
+      }
+      cut.appendCodePoint(codePoint);
+      used += size;
+      i += Character.charCount(codePoint);
+    }
+    return cut.toString();
   }
 
   private static void refuseWhenShuttingDown() throws IOException {
