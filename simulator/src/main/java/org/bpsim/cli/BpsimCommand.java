@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     description = "Trace-driven branch prediction simulator.",
     subcommands = {RunCommand.class, CompareCommand.class, ReportCommand.class,
         PredictorsCommand.class, InfoCommand.class, ConvertCommand.class, RecordCommand.class,
-        CacheCommand.class, SimulateCommand.class, ConfigsCommand.class,
+        CacheCommand.class, SimulateCommand.class, ConfigsCommand.class, SweepCommand.class,
         CommandLine.HelpCommand.class})
 public final class BpsimCommand implements Runnable {
 
