@@ -59,7 +59,10 @@ public record SlurmSubmission(SweepFolder folder, List<String> shardCommand,
     array.append('\n').append("# one shard of ").append(shards)
         .append(" per array task; a shard whose tasks failed still exits 0 (they are "
             + "recorded),\n# so the merge runs and reports them\n")
-        .append(shellWords(shardCommand)).append(" --shard \"$SLURM_ARRAY_TASK_ID/")
+        .append(shellWords(shardCommand))
+        // without -j, a task uses the CPUs Slurm gave it, not every core of the node
+        .append(shardCommand.contains("-j") ? "" : " -j \"${SLURM_CPUS_PER_TASK:-1}\"")
+        .append(" --shard \"$SLURM_ARRAY_TASK_ID/")
         .append(shards).append("\"\ncode=$?\necho \"$code\" > ")
         .append(quote(slurm.toString())).append("/shard-\"$SLURM_ARRAY_TASK_ID\".exit\n")
         .append("exit \"$code\"\n");
