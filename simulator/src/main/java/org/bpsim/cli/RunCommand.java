@@ -13,8 +13,8 @@ import org.bpsim.predictor.spi.PredictorConfig;
 import org.bpsim.report.ResultFormat;
 import org.bpsim.report.RunResult;
 import org.bpsim.sim.InParallel;
-import org.bpsim.sim.Replay;
 import org.bpsim.sim.ReplayOptions;
+import org.bpsim.sim.SplitReplay;
 import org.bpsim.trace.TraceFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -106,8 +106,18 @@ public final class RunCommand implements Callable<Integer> {
       ReplayOptions options, TraceFormat forced, List<Path> files)
       throws IOException, InterruptedException {
     List<RunResult> results = new ArrayList<>();
-    for (List<RunResult> perTrace : InParallel.map(files, jobs,
-        file -> new Replay(file, file.toString(), forced, options).run(configs, registry))) {
+    // fewer traces than cores: each trace's predictors are spread over the idle cores
+    int groups = SplitReplay.groups(files.size(), configs.size(),
+        jobs == null ? Runtime.getRuntime().availableProcessors() : jobs);
+    for (List<RunResult> perTrace : InParallel.map(files, jobs, file -> {
+      try {
+        return SplitReplay.run(file, file.toString(), forced, options, configs, registry,
+            groups);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted");
+      }
+    })) {
       results.addAll(perTrace);
     }
     return results;
