@@ -262,8 +262,9 @@ public final class SweepReport {
     return text.replaceAll("[^A-Za-z0-9_-]", "_");
   }
 
+  /** KB to two places, and the exact bits: neighbours of a grid often differ by a few bits. */
   private static String kb(long bits) {
-    return String.format(Locale.ROOT, "%.2f", bits / 8192.0);
+    return String.format(Locale.ROOT, "%.2f (%,d bits)", bits / 8192.0, bits);
   }
 
   private static String mpki(double value) {
