@@ -35,6 +35,8 @@ for tool in munged slurmctld slurmd sbatch squeue; do
 done
 [ "$(id -u)" = 0 ] || { echo "not root: cannot run slurmd" >&2; exit 3; }
 
+stop # daemons a killed earlier run left behind
+rm -rf "$dir/state" "$dir/spool"
 mkdir -p "$dir/state" "$dir/spool"
 if ! munge -n 2>/dev/null | unmunge >/dev/null 2>&1; then
   mkdir -p /run/munge /var/log/munge /var/lib/munge
