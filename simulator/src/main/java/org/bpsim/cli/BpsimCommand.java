@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {RunCommand.class, CompareCommand.class, ReportCommand.class,
         PredictorsCommand.class, InfoCommand.class, ConvertCommand.class, RecordCommand.class,
         CacheCommand.class, SimulateCommand.class, ConfigsCommand.class,
-        DiffMispredictionsCommand.class, CommandLine.HelpCommand.class})
+        DiffMispredictionsCommand.class, SweepCommand.class, CommandLine.HelpCommand.class})
 public final class BpsimCommand implements Runnable {
 
   @CommandLine.Spec

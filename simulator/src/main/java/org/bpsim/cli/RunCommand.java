@@ -17,6 +17,7 @@ import org.bpsim.sim.InParallel;
 import org.bpsim.sim.PredictorGuard;
 import org.bpsim.sim.Replay;
 import org.bpsim.sim.ReplayOptions;
+import org.bpsim.sim.SplitReplay;
 import org.bpsim.trace.TraceFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -132,9 +133,21 @@ public final class RunCommand implements Callable<Integer> {
     List<RunResult> results = new ArrayList<>();
     java.util.function.Consumer<String> warnings = warnings();
     if (System.console() == null) {
-      for (List<RunResult> perTrace : InParallel.map(files, jobs,
-          file -> new Replay(file, file.toString(), forced, options).warnTo(warnings).run(configs, registry, null,
-              null, guard))) {
+      // fewer traces than cores: each trace's predictors are spread over the idle cores
+      int groups = SplitReplay.groups(files.size(), configs.size(),
+          jobs == null ? Runtime.getRuntime().availableProcessors() : jobs);
+      for (List<RunResult> perTrace : InParallel.map(files, jobs, file -> {
+        SplitReplay.Pass pass = members -> new Replay(file, file.toString(), forced, options)
+            .warnTo(warnings).run(members, registry, null, null, guard);
+        try {
+          // a stream can be read only once
+          return SplitReplay.run(configs,
+              java.nio.file.Files.isRegularFile(file) ? groups : 1, pass);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("interrupted");
+        }
+      })) {
         results.addAll(perTrace);
       }
       return results;
@@ -152,8 +165,8 @@ public final class RunCommand implements Callable<Integer> {
     try (ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), true,
         files.size(), bytes, streams)) {
       for (List<RunResult> perTrace : InParallel.map(files, jobs, file -> {
-        List<RunResult> rows = new Replay(file, file.toString(), forced, options).warnTo(warnings).run(configs,
-            registry, null, progress::replayed, guard);
+        List<RunResult> rows = new Replay(file, file.toString(), forced, options)
+            .warnTo(warnings).run(configs, registry, null, progress::replayed, guard);
         progress.traceFinished(file.toString(), java.nio.file.Files.isRegularFile(file)
             ? java.nio.file.Files.size(file) : 0, rows.get(0).branches(), 0);
         return rows;
