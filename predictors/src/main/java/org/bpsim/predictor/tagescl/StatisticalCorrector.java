@@ -348,7 +348,11 @@ public final class StatisticalCorrector {
   public void updateHistory(long pc, long target, boolean taken) {
     int p = (int) pc;
     int t = taken ? 1 : 0;
-    boolean isBackward = Long.compareUnsigned(target, pc) < 0;
+    // his "target < PC": a loop-closing (backward) branch. A taken branch cannot go to address
+    // 0, so a target of 0 there means the trace does not know it (CBP-1 text traces): not a
+    // backward branch. A not-taken branch's target of 0 is compared as it is, below the pc, as
+    // his code sees it where the trace gives no target for the fall-through (ChampSim)
+    boolean isBackward = Long.compareUnsigned(target, pc) < 0 && !(taken && target == 0);
     imliOutcomes[imliCount] = (imliOutcomes[imliCount] << 1) + t;
     if (isBackward) {
       if (!taken) {
