@@ -16,7 +16,7 @@ public final class LTagePredictor implements BranchPredictor {
   private boolean predicted;
 
   public LTagePredictor(TageConfig config, int loopLogEntries) {
-    this.tage = new TageEngine(config, 0x1A6E);
+    this.tage = new TageEngine(config, 0);
     this.loop = new LoopPredictor(loopLogEntries, tage.random());
   }
 

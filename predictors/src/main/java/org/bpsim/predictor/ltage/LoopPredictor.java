@@ -1,6 +1,6 @@
 package org.bpsim.predictor.ltage;
 
-import org.bpsim.predictor.tage.SeededRandom;
+import org.bpsim.predictor.tage.RandomSource;
 
 /**
  * The loop predictor of L-TAGE (Seznec, CBP-2 2006) as kept in TAGE-SC-L: a small 4-way skewed
@@ -25,7 +25,7 @@ public final class LoopPredictor {
   private final byte[] confidence;
   private final byte[] age;
   private final boolean[] direction;
-  private final SeededRandom random;
+  private final RandomSource random;
 
   // the last lookup
   private int set;
@@ -36,7 +36,7 @@ public final class LoopPredictor {
   private boolean prediction;
 
   /** {@code 2^logEntries} entries (at least 4: one set of four ways). */
-  public LoopPredictor(int logEntries, SeededRandom random) {
+  public LoopPredictor(int logEntries, RandomSource random) {
     if (logEntries < 2 || logEntries > 16) {
       throw new IllegalArgumentException("loop predictor log entries must be 2..16");
     }

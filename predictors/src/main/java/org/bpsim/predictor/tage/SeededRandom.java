@@ -4,14 +4,14 @@ package org.bpsim.predictor.tage;
  * The predictors' source of randomness (allocation choices, entry protection): a 32-bit xorshift
  * generator with a fixed seed, so that every run of the same trace gives the same result.
  */
-public final class SeededRandom {
+public final class SeededRandom implements RandomSource {
   private int state;
 
   public SeededRandom(int seed) {
     this.state = seed == 0 ? 0x2545F491 : seed;
   }
 
-  /** The next 32 pseudo-random bits. */
+  @Override
   public int next() {
     int x = state;
     x ^= x << 13;

@@ -31,7 +31,9 @@ import java.util.Locale;
  * @param useAltBits width of the USE_ALT_ON_NA counters
  * @param extraAllocations entries allocated on a misprediction beyond the first
  * @param logUsefulPeriod log2 of the allocation-failure count that triggers u aging
- * @param protectNewEntries small-budget replacement: protect some new entries, age weak ones
+ * @param protectNewEntries the 8 KB submission's code rather than the 64 KB one's: its index and
+ *     tag hashes, its unmasked path history, its allocation that protects some new entries and
+ *     its u aging by decrement (see {@link TageEngine})
  */
 public record TageConfig(int tables, int minHistory, int maxHistory, int logBankEntries,
     int shortBanks, int longBanks, int firstLongTable, int firstPairedTable, int endPairedTable,

@@ -4,19 +4,33 @@ import org.bpsim.predictor.spi.BranchKind;
 
 /**
  * TAGE (Seznec and Michaud, "A case for (partially) TAgged GEometric history length branch
- * prediction", JILP 2006) as refined in Seznec's CBP-2016 TAGE-SC-L: a bimodal base predictor
- * with hysteresis shared between entries, and tagged tables indexed with geometrically longer
- * global histories. The longest matching table (the provider) predicts, unless its entry looks
- * newly allocated and the USE_ALT_ON_NA counters say the alternate prediction is better then.
+ * prediction", JILP 2006) exactly as in Seznec's CBP-2016 TAGE-SC-L submissions (the 64 KB and the
+ * 8 KB one): a bimodal base predictor with hysteresis shared between entries, and tagged tables
+ * indexed with geometrically longer global histories. The longest matching table (the provider,
+ * HitBank) predicts, unless its entry looks newly allocated and the USE_ALT_ON_NA counters say the
+ * alternate prediction (AltBank) is better then.
  *
- * <p>This class is the engine the TAGE family shares; it exposes its confidence and provider
- * information so the loop predictor and statistical corrector can build on it. Everything is
- * primitive arrays: one shared array per field for all tables (bank-interleaved), no objects per
- * entry, nothing allocated per branch.
+ * <p>The steps keep the names of his code: {@code gindex} and {@code gtag} hash a table's index
+ * and tag, {@code F} mixes the path history into an index, {@link #random()} is his
+ * {@code MYRANDOM}, {@link #update} allocates and trains as his {@code UpdatePredictor} does and
+ * {@link #updateHistory} is his {@code HistoryUpdate}. The two submissions differ in more than
+ * sizes; {@link TageConfig#protectNewEntries()} selects the 8 KB one's code (its hashes, its
+ * allocation that protects some new entries, its u aging), otherwise the 64 KB one's.
+ *
+ * <p>What is cached, for speed, without changing a single result: the folded histories are kept
+ * by {@link GlobalHistory}, several bits at a time; each pair of tables shares one index and tag
+ * hash (his code computes them for the odd table and derives the even one), and {@code F} is
+ * computed once per distinct (length, table) couple. The tables of a group live in one shared
+ * array of banks (his {@code gtable[1]} and {@code gtable[BORN]}), nothing is allocated per branch.
+ * This class is the engine the TAGE family shares; it exposes its confidence and provider
+ * information so the loop predictor and statistical corrector can build on it.
  */
-public final class TageEngine {
+public final class TageEngine implements RandomSource {
   private final TageConfig config;
+  /** The 8 KB submission's code (see the class comment). */
+  private final boolean small;
   private final int tables;
+  /** His NOSKIP, with room past the last table: the 8 KB allocation loop may look one beyond. */
   private final boolean[] enabled;
   private final int[] length;
   private final int logBank;
@@ -25,7 +39,9 @@ public final class TageEngine {
   private final int shortBanks;
   private final int longBanks;
   private final int longBase;
-  private final int pathBits;
+  /** His {@code (1 << m[BORN]) - 1} and {@code (1 << m[1]) - 1}, with the int shift of C. */
+  private final long longBankPathMask;
+  private final long shortBankPathMask;
 
   private final byte[] counter;
   private final char[] tag;
@@ -44,36 +60,42 @@ public final class TageEngine {
   private final int useAltMin;
 
   /**
-   * The folds of the pairs, registered so that pair k's index fold is fold k, its tag folds are
-   * folds {@code P + k} and {@code 2P + k} (P pairs): a lookup reads them in order.
+   * The folds of the pairs: pair k's index fold is fold k, its tag folds are folds {@code P + k}
+   * and {@code 2P + k} (P pairs), so a lookup reads them in order.
    */
   private final GlobalHistory history;
-  // What the lookup of each pair of tables (i, i + 1) with at least one existing table needs,
-  // indexed by its rank k among those pairs. A prediction first hashes each pair's index and tag
-  // (pairIndex, pairTag), then reads the existing tables, short group and long group apart.
+  /** Per pair (tables 2k+1, 2k+2): what gindex and gtag of its odd table need. */
   private final int[] pairAddressShift;
   private final int[] pairTagMask;
-  /** Which of the distinct path mixes the pair uses. */
+  private final int[] pairTagBits;
+  /** Which of the distinct F values the pair uses. */
   private final int[] pairMix;
+  /** 8 KB gtag: the fold of the previous pair's index history (-1 for the first pair: 0). */
+  private final int[] pairPreviousFold;
   private final int[] pairIndex;
   private final int[] pairTag;
-  /** Per table, the rank of its pair. */
+  /** Per table, its pair. */
   private final int[] tablePair;
   private final TableGroup shortTables;
   private final TableGroup longTables;
-  /**
-   * The distinct (path length, rotation) couples of the pairs: most long tables share the full
-   * path length and one of a few rotations, so a prediction mixes the path once per couple.
-   */
+  /** The distinct (path length, table number) couples that F is computed for. */
   private final int mixes;
   private final int[] mixLength;
-  private final int[] mixRotation;
+  private final int[] mixBank;
   private final int[] mixValue;
+  private final int foldsPerKind;
+
+  /** phist: 27 bits in the 64 KB code; never masked in the 8 KB code. */
   private long path;
   private final long pathMask;
+  /** ptghist: the head of his history buffer, one step down per history bit. */
+  private int historyPointer;
   private int tick;
   private final int tickLimit;
-  private final SeededRandom random;
+  /** His {@code Seed}. */
+  private int seed;
+  /** The pair of table {@code BORN + 2}, whose tag the 8 KB random numbers mix in. */
+  private final int randomTagPair;
 
   // what the last prediction looked at, kept for its update (the tags are in pairTag)
   private final int[] index;
@@ -93,10 +115,12 @@ public final class TageEngine {
   private int lowestAllocatedTable;
   private long agings;
 
+  /** A TAGE of shape {@code config}; {@code seed} starts the random numbers (his code: 0). */
   public TageEngine(TageConfig config, int seed) {
     this.config = config;
+    this.small = config.protectNewEntries();
     this.tables = config.tables();
-    this.enabled = new boolean[tables + 2];
+    this.enabled = new boolean[tables + 4];
     this.length = config.historyLengths();
     for (int i = 1; i <= tables; i++) {
       enabled[i] = config.enabled(i);
@@ -107,7 +131,8 @@ public final class TageEngine {
     this.shortBanks = config.shortBanks();
     this.longBanks = config.longBanks();
     this.longBase = shortBanks << logBank;
-    this.pathBits = config.pathBits();
+    this.longBankPathMask = firstLong <= tables ? (long) ((1 << length[firstLong]) - 1) : 0;
+    this.shortBankPathMask = (long) ((1 << length[1]) - 1);
     int entries = (shortBanks + longBanks) << logBank;
     this.counter = new byte[entries];
     this.tag = new char[entries];
@@ -118,9 +143,7 @@ public final class TageEngine {
 
     this.bimodalPrediction = new byte[1 << config.logBimodal()];
     this.bimodalHysteresis = new byte[1 << (config.logBimodal() - config.hysteresisShift())];
-    // start weakly not-taken, as the CBP-2016 code does: TAGE-SC-L then reproduces the CBP-2025
-    // kit's misprediction count exactly. Starting weakly taken, like bimodal, saves a cold miss
-    // on tiny traces but costs 0.2 % on the large ones and loses that match.
+    // his bimodal entries start weakly not-taken (pred 0, hyst 1)
     java.util.Arrays.fill(bimodalHysteresis, (byte) 1);
     this.bimodalMask = (1 << config.logBimodal()) - 1;
     this.hysteresisShift = config.hysteresisShift();
@@ -129,71 +152,83 @@ public final class TageEngine {
     this.useAltMax = (1 << (config.useAltBits() - 1)) - 1;
     this.useAltMin = -(1 << (config.useAltBits() - 1));
 
-    int[] addressShift = new int[tables + 2];
-    int[] pathLength = new int[tables + 2];
-    int[] pathRotation = new int[tables + 2];
-    for (int i = 1; i <= tables; i++) {
-      addressShift[i] = Math.abs(logBank - i) + 1;
-      pathLength[i] = Math.min(length[i], config.pathBits());
-      pathRotation[i] = i % logBank;
-    }
+    // a pair is hashed when one of its tables exists (the 8 KB gtag reads the previous pair's
+    // index fold, so there every pair is kept)
     int pairs = 0;
-    for (int i = 1; i < tables; i += 2) {
-      if (enabled[i] || enabled[i + 1]) {
-        pairs++;
-      }
+    int allPairs = tables / 2;
+    boolean[] kept = new boolean[allPairs];
+    for (int k = 0; k < allPairs; k++) {
+      kept[k] = small || enabled[2 * k + 1] || enabled[2 * k + 2];
+      pairs += kept[k] ? 1 : 0;
     }
     int[] pairTable = new int[pairs];
+    int[] rank = new int[allPairs];
     this.pairAddressShift = new int[pairs];
     this.pairTagMask = new int[pairs];
+    this.pairTagBits = new int[pairs];
     this.pairMix = new int[pairs];
+    this.pairPreviousFold = new int[pairs];
     this.pairIndex = new int[pairs];
     this.pairTag = new int[pairs];
-    this.tablePair = new int[tables + 2];
+    this.tablePair = new int[tables + 4];
     int[] lengths = new int[pairs];
-    int[] rotations = new int[pairs];
+    int[] banks = new int[pairs];
     int distinct = 0;
     int k = 0;
-    for (int i = 1; i < tables; i += 2) {
-      if (!enabled[i] && !enabled[i + 1]) {
+    for (int q = 0; q < allPairs; q++) {
+      rank[q] = -1;
+      if (!kept[q]) {
         continue;
       }
+      int i = 2 * q + 1;
+      rank[q] = k;
       pairTable[k] = i;
       tablePair[i] = k;
       tablePair[i + 1] = k;
-      pairAddressShift[k] = addressShift[i];
+      pairAddressShift[k] = Math.abs(logBank - i) + 1;
+      pairTagBits[k] = config.tagBits(i);
       pairTagMask[k] = (1 << config.tagBits(i)) - 1;
+      pairPreviousFold[k] = q > 0 ? rank[q - 1] : -1;
+      // F(phist, M, bank) depends on M = min(m, 27) and, below logg, on the table number
+      int pathLength = Math.min(length[i], config.pathBits());
+      int bank = i < logBank ? i : 0;
       int m = 0;
-      while (m < distinct && (lengths[m] != pathLength[i] || rotations[m] != pathRotation[i])) {
+      while (m < distinct && (lengths[m] != pathLength || banks[m] != bank)) {
         m++;
       }
       if (m == distinct) {
-        lengths[m] = pathLength[i];
-        rotations[m] = pathRotation[i];
+        lengths[m] = pathLength;
+        banks[m] = bank;
         distinct++;
       }
       pairMix[k] = m;
       k++;
     }
+    this.foldsPerKind = pairs;
     this.history = new GlobalHistory(config.maxHistory());
+    // his ch_i, ch_t[0] and ch_t[1]; the 8 KB code folds into wider registers than the tables
     for (int pair = 0; pair < pairs; pair++) {
-      history.addFold(length[pairTable[pair]], logBank);
+      int q = (pairTable[pair] - 1) / 2;
+      history.addFold(length[pairTable[pair]], small ? 17 + (2 * q) % 4 : logBank);
     }
     for (int pair = 0; pair < pairs; pair++) {
-      history.addFold(length[pairTable[pair]], config.tagBits(pairTable[pair]));
+      history.addFold(length[pairTable[pair]], small ? 13 : config.tagBits(pairTable[pair]));
     }
     for (int pair = 0; pair < pairs; pair++) {
-      history.addFold(length[pairTable[pair]], config.tagBits(pairTable[pair]) - 1);
+      history.addFold(length[pairTable[pair]], small ? 11 : config.tagBits(pairTable[pair]) - 1);
     }
     this.mixes = distinct;
     this.mixLength = java.util.Arrays.copyOf(lengths, distinct);
-    this.mixRotation = java.util.Arrays.copyOf(rotations, distinct);
+    this.mixBank = java.util.Arrays.copyOf(banks, distinct);
     this.mixValue = new int[distinct];
-    this.pathMask = (1L << pathBits) - 1;
+    this.pathMask = small ? -1L : (1L << config.pathBits()) - 1;
     this.tickLimit = 1 << config.logUsefulPeriod();
-    this.random = new SeededRandom(seed);
-    this.index = new int[tables + 2];
-    this.shortTables = group(1, firstLong, 0, shortBanks);
+    this.seed = seed;
+    int randomTable = firstLong + 2;
+    this.randomTagPair = randomTable <= tables && kept[(randomTable - 1) / 2]
+        ? tablePair[randomTable] : -1;
+    this.index = new int[tables + 4];
+    this.shortTables = group(1, Math.min(firstLong, tables + 1), 0, shortBanks);
     this.longTables = group(firstLong, tables + 1, longBase, longBanks);
   }
 
@@ -201,37 +236,71 @@ public final class TageEngine {
     return config;
   }
 
-  /** Shared pseudo-random source, so companions (loop predictor) stay reproducible too. */
-  public SeededRandom random() {
-    return random;
+  /**
+   * His {@code MYRANDOM}: a scramble of a counter with the path history and the history pointer
+   * (and, in the 8 KB code, the tag just computed for table BORN + 2). The loop predictor draws
+   * from it too, so the order of the calls is part of the predictor.
+   */
+  @Override
+  public int next() {
+    int s = seed + 1;
+    s ^= (int) path;
+    s = (s >> 21) + (s << 11);
+    s ^= historyPointer;
+    s = (s >> 10) + (s << 22);
+    if (small && randomTagPair >= 0) {
+      s ^= pairTag[randomTagPair];
+    }
+    seed = s;
+    return s;
+  }
+
+  /** This engine as the source of random numbers its companions share (his single Seed). */
+  public RandomSource random() {
+    return this;
   }
 
   // ---------------------------------------------------------------- prediction
 
-  /** Looks the branch up in every table and returns TAGE's prediction. */
+  /** His {@code Tagepred}: looks the branch up in every table and returns TAGE's prediction. */
   public boolean predict(long pc) {
-    int p = (int) pc;
+    int p = (int) pc; // gindex and gtag take the address as a 32-bit unsigned int
     long ph = path;
-    // consecutive tables go to consecutive banks, starting at a bank picked by pc and path
-    int longStart = firstBank(p ^ (int) lowBits(ph, length[firstLong]), longBanks);
-    int shortStart = firstBank(p ^ (int) lowBits(ph, length[1]), shortBanks);
     int[] folds = history.currentFolds();
     int[] mix = mixValue;
     for (int m = 0; m < mixes; m++) {
-      mix[m] = mixPath(ph, mixLength[m], mixRotation[m]);
+      mix[m] = f(ph, mixLength[m], mixBank[m]);
     }
     int[] idx = pairIndex;
     int[] tg = pairTag;
-    int pairs = idx.length;
-    for (int k = 0; k < pairs; k++) {
-      idx[k] = (p ^ (p >>> pairAddressShift[k]) ^ folds[k] ^ mix[pairMix[k]]) & bankMask;
-      tg[k] = (p ^ folds[pairs + k] ^ (folds[2 * pairs + k] << 1)) & pairTagMask[k];
+    int pairs = foldsPerKind;
+    if (small) {
+      for (int k = 0; k < pairs; k++) {
+        int fk = mix[pairMix[k]];
+        // gindex
+        int i = p ^ (p >>> pairAddressShift[k]) ^ folds[k] ^ fk;
+        idx[k] = (i ^ (i >> logBank) ^ (i >> 2 * logBank)) & bankMask;
+        // gtag
+        int previous = pairPreviousFold[k] >= 0 ? folds[pairPreviousFold[k]] : 0;
+        int t = (previous << 2) ^ p ^ (p >>> 2) ^ folds[k];
+        t = (t >> 1) ^ ((t & 1) << 10) ^ fk;
+        t ^= folds[pairs + k] ^ (folds[2 * pairs + k] << 1);
+        tg[k] = (t ^ (t >> pairTagBits[k])) & pairTagMask[k];
+      }
+    } else {
+      for (int k = 0; k < pairs; k++) {
+        idx[k] = (p ^ (p >>> pairAddressShift[k]) ^ folds[k] ^ mix[pairMix[k]]) & bankMask;
+        tg[k] = (p ^ folds[pairs + k] ^ (folds[2 * pairs + k] << 1)) & pairTagMask[k];
+      }
     }
+    // consecutive tables go to consecutive banks, from a bank picked by pc and recent path
+    int longStart = (int) Long.remainderUnsigned(pc ^ (ph & longBankPathMask), longBanks);
+    int shortStart = (int) Long.remainderUnsigned(pc ^ (ph & shortBankPathMask), shortBanks);
     long hits = lookUp(shortTables, shortStart << logBank)
         | lookUp(longTables, longStart << logBank);
 
     bimodalIndex = (p ^ (p >>> 2)) & bimodalMask;
-    boolean base = readBimodal();
+    boolean base = getbim();
     alternatePrediction = base;
     tagePrediction = base;
     longestMatchPrediction = base;
@@ -249,14 +318,14 @@ public final class TageEngine {
         alternatePrediction = a >= 0;
         alternateConfident = !weak(a);
       } else {
-        alternatePrediction = readBimodal();
+        alternatePrediction = getbim();
       }
       boolean useAlt = useAltOnNa[useAltIndex()] >= 0 && weak(c);
       tagePrediction = useAlt ? alternatePrediction : longestMatchPrediction;
       int strength = Math.abs(2 * c + 1);
       highConfidence = strength >= (1 << config.counterBits()) - 1;
       lowConfidence = strength == 1;
-      mediumConfidence = strength == (1 << config.counterBits()) - 3;
+      mediumConfidence = strength == 5;
     }
     return tagePrediction;
   }
@@ -265,9 +334,9 @@ public final class TageEngine {
    * The existing tables of one group (short or long histories). Consecutive tables sit in
    * consecutive banks, and the group's first bank for a branch is a hash of pc and path, so a
    * branch's entries spread over the banks, wrapping around inside the group. Per table: its
-   * number, its pair's rank, whether it is the second of its pair (then {@code bankMask}, which
-   * moves it within its bank by the tag, else 0) and the first entry of its bank; and where the
-   * group wraps around.
+   * number, its pair, whether it is the second of its pair (then {@code bankMask}: its index is
+   * the pair's XOR the low tag bits, else 0) and the first entry of its bank; and where the group
+   * wraps around.
    */
   private record TableGroup(int[] table, int[] pair, int[] secondShift, int[] start, int end,
       int size) {
@@ -303,7 +372,7 @@ public final class TageEngine {
   /**
    * Reads the tag of every table of {@code group} for the hashes just computed, starting
    * {@code offset} entries into the group (its first bank), and returns the hits as a bit per
-   * table.
+   * table. Records each table's entry (his GI) for the update.
    */
   private long lookUp(TableGroup group, int offset) {
     int[] table = group.table();
@@ -331,7 +400,8 @@ public final class TageEngine {
     return hits;
   }
 
-  private boolean readBimodal() {
+  /** His {@code getbim}: the bimodal prediction, and the confidences it implies. */
+  private boolean getbim() {
     int prediction = bimodalPrediction[bimodalIndex];
     bimodalState = (prediction << 1) | bimodalHysteresis[bimodalIndex >>> hysteresisShift];
     highConfidence = bimodalState == 0 || bimodalState == 3;
@@ -341,30 +411,30 @@ public final class TageEngine {
     return prediction > 0;
   }
 
+  /** His INDUSEALT. */
   private int useAltIndex() {
-    int i = (((hitBank - 1) >> 3) << 1) + (alternateConfident ? 1 : 0);
-    return Math.min(i, useAltOnNa.length - 1);
+    int i = (((hitBank - 1) / 8) << 1) + (alternateConfident ? 1 : 0);
+    // the 64 KB code takes it modulo SIZEUSEALT - 1; the 8 KB one never goes past the table
+    return small ? Math.min(i, useAltOnNa.length - 1) : i % (useAltOnNa.length - 1);
   }
 
-  /** Folds the low {@code bits} bits of the path history into a bank index, rotated per table. */
-  private int mixPath(long ph, int bits, int rotation) {
-    int a = (int) lowBits(ph, bits);
-    int high = a >>> logBank;
-    high = rotate(high & bankMask, rotation) ^ (high >>> logBank);
-    return rotate((a ^ high) & bankMask, rotation);
-  }
-
-  /** The first bank of a group: a hash of pc and the recent path, modulo the bank count. */
-  private static int firstBank(int x, int banks) {
-    return Integer.remainderUnsigned(x, banks);
-  }
-
-  private int rotate(int v, int r) {
-    return ((v << r) | (v >>> (logBank - r))) & bankMask;
-  }
-
-  private static long lowBits(long v, int bits) {
-    return bits >= 63 ? v : v & ((1L << bits) - 1);
+  /**
+   * His {@code F}: folds the low {@code size} bits of the path history into a bank index, with
+   * rotations by the table number {@code bank} when it is below logg (0 here means none). As in
+   * his code, the high part is not masked before it is rotated in.
+   */
+  private int f(long a, int size, int bank) {
+    int x = (int) (a & ((1 << size) - 1));
+    int a1 = x & bankMask;
+    int a2 = x >>> logBank;
+    if (bank != 0) {
+      a2 = ((a2 << bank) & bankMask) + (a2 >>> (logBank - bank));
+    }
+    x = a1 ^ a2;
+    if (bank != 0) {
+      x = ((x << bank) & bankMask) + (x >>> (logBank - bank));
+    }
+    return x;
   }
 
   private static boolean weak(int c) {
@@ -374,8 +444,9 @@ public final class TageEngine {
   // ---------------------------------------------------------------- update
 
   /**
-   * Trains the tables with the outcome of the branch last predicted. {@code finalPrediction} is
-   * what the whole predictor answered: when it was right, TAGE allocates only rarely.
+   * The TAGE part of his {@code UpdatePredictor} for the branch last predicted.
+   * {@code finalPrediction} is what the whole predictor answered (his pred_taken): when it was
+   * right, TAGE allocates only one time in 32.
    */
   public void update(boolean taken, boolean finalPrediction) {
     boolean allocate = tagePrediction != taken && hitBank < tables;
@@ -390,14 +461,26 @@ public final class TageEngine {
             useAltMax);
       }
     }
-    if (finalPrediction == taken && !random.oneIn(5)) {
+    if (finalPrediction == taken && (next() & 31) != 0) {
       allocate = false;
     }
     lowestAllocatedTable = Integer.MAX_VALUE;
     if (allocate) {
-      allocate(taken);
+      if (small) {
+        allocateProtecting(taken);
+      } else {
+        allocate(taken);
+      }
     }
+    if (small) {
+      updateCountersProtecting(taken);
+    } else {
+      updateCounters(taken);
+    }
+  }
 
+  /** 64 KB: train the provider (and a weak provider's alternate), and its u bit. */
+  private void updateCounters(boolean taken) {
     if (hitBank > 0) {
       int e = index[hitBank];
       if (weak(counter[e]) && longestMatchPrediction != taken) {
@@ -406,30 +489,72 @@ public final class TageEngine {
           int a = index[altBank];
           counter[a] = (byte) saturate(counter[a], taken, counterMin, counterMax);
         } else {
-          updateBimodal(taken);
+          baseupdate(taken);
         }
       }
       counter[e] = (byte) saturate(counter[e], taken, counterMin, counterMax);
       if (weak(counter[e])) {
         useful[e] = 0; // it just changed its mind: it cannot have been useful
       }
-      if (altBank > 0 && alternatePrediction == taken && longestMatchPrediction == taken
-          && useful[e] == 1) {
-        int a = counter[index[altBank]];
-        if (Math.abs(2 * a + 1) == (1 << config.counterBits()) - 1) {
-          useful[e] = 0; // a saturated alternate would have done as well
-        }
-      }
-      if (longestMatchPrediction != alternatePrediction && longestMatchPrediction == taken
-          && useful[e] < usefulMax) {
-        useful[e]++;
+      if (alternatePrediction == taken && altBank > 0
+          && Math.abs(2 * counter[index[altBank]] + 1) == 7 && useful[e] == 1
+          && longestMatchPrediction == taken) {
+        useful[e] = 0; // a saturated alternate would have done as well
       }
     } else {
-      updateBimodal(taken);
+      baseupdate(taken);
+    }
+    if (longestMatchPrediction != alternatePrediction && longestMatchPrediction == taken) {
+      int e = index[hitBank];
+      if (useful[e] < usefulMax) {
+        useful[e]++;
+      }
     }
   }
 
-  private void updateBimodal(boolean taken) {
+  /** 8 KB: as the 64 KB code, but a weak entry loses its protection (u) before and after. */
+  private void updateCountersProtecting(boolean taken) {
+    if (hitBank > 0) {
+      int e = index[hitBank];
+      if (weak(counter[e]) && longestMatchPrediction != taken) {
+        if (altBank > 0) {
+          int a = index[altBank];
+          if (weak(counter[a])) {
+            useful[a] = 0;
+          }
+          counter[a] = (byte) saturate(counter[a], taken, counterMin, counterMax);
+          if (weak(counter[a])) {
+            useful[a] = 0;
+          }
+        } else {
+          baseupdate(taken);
+        }
+      }
+      if (weak(counter[e])) {
+        useful[e] = 0;
+      }
+      counter[e] = (byte) saturate(counter[e], taken, counterMin, counterMax);
+      if (weak(counter[e])) {
+        useful[e] = 0;
+      }
+      if (alternatePrediction == taken && altBank > 0
+          && Math.abs(2 * counter[index[altBank]] + 1) == 7 && useful[e] == 1
+          && longestMatchPrediction == taken) {
+        useful[e] = 0;
+      }
+    } else {
+      baseupdate(taken);
+    }
+    if (longestMatchPrediction != alternatePrediction && longestMatchPrediction == taken) {
+      int e = index[hitBank];
+      if (useful[e] < usefulMax) {
+        useful[e]++;
+      }
+    }
+  }
+
+  /** His {@code baseupdate}: the bimodal 2-bit state, its hysteresis bit shared. */
+  private void baseupdate(boolean taken) {
     int state = bimodalState;
     if (taken) {
       if (state < 3) {
@@ -442,59 +567,72 @@ public final class TageEngine {
     bimodalHysteresis[bimodalIndex >>> hysteresisShift] = (byte) (state & 1);
   }
 
+  /** Allocates the new entry of table {@code i}, as both codes do. */
+  private void install(int i, boolean taken) {
+    int e = index[i];
+    tag[e] = (char) pairTag[tablePair[i]];
+    counter[e] = (byte) (taken ? 0 : -1);
+    lowestAllocatedTable = Math.min(lowestAllocatedTable, i);
+  }
+
   /**
-   * Allocates up to {@code 1 + extraAllocations} entries in tables with longer histories than the
-   * provider, in entries whose u is 0, starting one pair above the provider (sometimes two), and
-   * skipping a pair after each allocation. Failures feed the tick that ages u.
+   * 64 KB allocation: up to {@code 1 + extraAllocations} new entries above the provider, starting
+   * one pair above it (sometimes two), in either table of a pair (the random bit says which comes
+   * first), skipping a pair after each allocation. An entry is free when its u is 0 and its
+   * counter is weak; a free entry with a confident counter only loses confidence. Entries in use
+   * feed the TICK counter that ages every u.
    */
   private void allocate(boolean taken) {
-    int skip = (random.next() & 127) < 32 ? 2 : 1;
-    int pair = (hitBank - 1 + 2 * skip) >> 1;
-    int first = random.next() & 1;
-    int wanted = config.extraAllocations() + 1;
-    boolean protect = config.protectNewEntries();
-    int allocated = 0;
+    int remaining = config.extraAllocations();
+    int a = (next() & 127) < 32 ? 2 : 1;
     int penalty = 0;
-    int hardPenalty = 0;
-    for (int p = pair; p < tables / 2 && allocated < wanted; p++) {
+    int allocated = 0;
+    int dep = ((hitBank - 1 + 2 * a) & 0xffe) ^ (next() & 1);
+    for (int bigI = dep; bigI < tables; bigI += 2) {
+      int i = bigI + 1;
       boolean done = false;
-      for (int k = 0; k < 2 && !done; k++) {
-        int i = 2 * p + 1 + (first ^ k);
-        if (!enabled[i]) {
-          continue;
-        }
+      if (enabled[i]) {
         int e = index[i];
-        int c = counter[e];
         if (useful[e] == 0) {
-          if (protect || Math.abs(2 * c + 1) <= 3) {
-            tag[e] = (char) pairTag[tablePair[i]];
-            counter[e] = (byte) (taken ? 0 : -1);
-            if (protect) {
-              useful[e] = (byte) (random.oneIn(5) ? 1 : 0);
+          if (Math.abs(2 * counter[e] + 1) <= 3) {
+            install(i, taken);
+            allocated++;
+            if (remaining <= 0) {
+              break;
             }
-            lowestAllocatedTable = Math.min(lowestAllocatedTable, i);
+            bigI += 2;
             done = true;
+            remaining--;
           } else {
-            // a confident victim is not replaced at once, but it loses confidence
-            counter[e] = (byte) (c > 0 ? c - 1 : c + 1);
+            counter[e] = (byte) (counter[e] > 0 ? counter[e] - 1 : counter[e] + 1);
           }
         } else {
-          if (protect && useful[e] == 1 && weak(c)) {
-            if (random.oneIn(3)) {
-              useful[e] = 0;
-            }
-          } else {
-            hardPenalty++;
-          }
           penalty++;
         }
       }
-      if (done) {
-        allocated++;
-        p++;
+      if (!done) {
+        i = (bigI ^ 1) + 1;
+        if (enabled[i]) {
+          int e = index[i];
+          if (useful[e] == 0) {
+            if (Math.abs(2 * counter[e] + 1) <= 3) {
+              install(i, taken);
+              allocated++;
+              if (remaining <= 0) {
+                break;
+              }
+              bigI += 2;
+              remaining--;
+            } else {
+              counter[e] = (byte) (counter[e] > 0 ? counter[e] - 1 : counter[e] + 1);
+            }
+          } else {
+            penalty++;
+          }
+        }
       }
     }
-    tick += protect ? hardPenalty + penalty - 5 * allocated : penalty - 2 * allocated;
+    tick += penalty - 2 * allocated;
     if (tick < 0) {
       tick = 0;
     }
@@ -504,10 +642,86 @@ public final class TageEngine {
     }
   }
 
-  /** Periodic aging: every u counter decays, so entries that stopped helping can be replaced. */
+  /**
+   * 8 KB allocation, as his code has it: a new entry is protected (u = 1) one time in 32; an entry
+   * in use that is protected but weak loses its protection one time in 8 instead of counting as
+   * a true failure. After an allocation in the first table tried, the other table of the next
+   * pair is tried at once (his loop moves on without marking the pair done); the first table
+   * tried being absent skips the pair.
+   */
+  private void allocateProtecting(boolean taken) {
+    int remaining = config.extraAllocations();
+    int a = (next() & 127) < 32 ? 2 : 1;
+    int penalty = 0;
+    int truePenalty = 0;
+    int allocated = 0;
+    int dep = ((hitBank - 1 + 2 * a) & 0xffe) ^ (next() & 1);
+    for (int bigI = dep; bigI < tables; bigI += 2) {
+      int i = bigI + 1;
+      if (!enabled[i]) {
+        continue;
+      }
+      int e = index[i];
+      if (useful[e] == 0) {
+        useful[e] = (byte) ((next() & 31) == 0 ? 1 : 0);
+        install(i, taken);
+        allocated++;
+        if (remaining <= 0) {
+          break;
+        }
+        bigI += 2;
+        remaining--;
+      } else {
+        if (useful[e] == 1 && weak(counter[e])) {
+          if ((next() & 7) == 0) {
+            useful[e] = 0;
+          }
+        } else {
+          truePenalty++;
+        }
+        penalty++;
+      }
+      i = (bigI ^ 1) + 1;
+      if (i <= tables && enabled[i]) {
+        e = index[i];
+        if (useful[e] == 0) {
+          useful[e] = (byte) ((next() & 31) == 0 ? 1 : 0);
+          install(i, taken);
+          allocated++;
+          if (remaining <= 0) {
+            break;
+          }
+          bigI += 2;
+          remaining--;
+        } else {
+          if (useful[e] == 1 && weak(counter[e])) {
+            if ((next() & 7) == 0) {
+              useful[e] = 0;
+            }
+          } else {
+            truePenalty++;
+          }
+          penalty++;
+        }
+      }
+    }
+    tick += truePenalty + penalty - 5 * allocated;
+    if (tick < 0) {
+      tick = 0;
+    }
+    if (tick >= tickLimit) {
+      ageUseful();
+      tick = 0;
+    }
+  }
+
+  /**
+   * Periodic aging: every u counter decays, so entries that stopped helping can be replaced (64
+   * KB: halved; 8 KB: decremented).
+   */
   void ageUseful() {
     byte[] u = useful;
-    if (config.protectNewEntries()) {
+    if (small) {
       for (int e = 0; e < u.length; e++) {
         if (u[e] > 0) {
           u[e]--;
@@ -531,9 +745,9 @@ public final class TageEngine {
   // ---------------------------------------------------------------- history
 
   /**
-   * Shifts the branch into the global and path histories: two bits per branch (three for
-   * indirect ones), mixing the outcome with address bits as the CBP-2016 code does, so that
-   * unconditional branches shape the history too.
+   * His {@code HistoryUpdate}, TAGE's part: shifts the branch into the global and path histories,
+   * two bits per branch (three for an unconditional indirect one), mixing the outcome with
+   * address bits, so that every branch kind shapes the history.
    */
   public void updateHistory(long pc, BranchKind kind, boolean taken) {
     int p = (int) pc;
@@ -546,10 +760,12 @@ public final class TageEngine {
       ph = (ph << 1) ^ ((pathSource >>> j) & 127);
     }
     path = ph & pathMask;
+    historyPointer -= count;
   }
 
   // ---------------------------------------------------------------- what the companions read
 
+  /** phist, TAGE's path history (the 64 KB statistical corrector reads it too). */
   public long pathHistory() {
     return path;
   }

@@ -9,7 +9,7 @@ public final class TagePredictor implements BranchPredictor {
   private boolean predicted;
 
   public TagePredictor(TageConfig config) {
-    this.tage = new TageEngine(config, 0x7A6E);
+    this.tage = new TageEngine(config, 0);
   }
 
   @Override

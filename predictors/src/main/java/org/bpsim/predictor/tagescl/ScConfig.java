@@ -12,10 +12,14 @@ import java.util.List;
  * @param localHistories entries of the first local history table (0 = none)
  * @param secondLocalHistories entries of the second local history table
  * @param thirdLocalHistories entries of the third local history table
- * @param weightStep how much each confident component weight raises the update threshold
+ * @param weightStep how much each confident component weight raises the update threshold (the
+ *     8 KB code means to add 6 per weight but its statement ends before that term: 0 there)
+ * @param globalThresholdCounted whether the storage count includes the 12-bit global update
+ *     threshold: the 8 KB code's predictorsize() counts it, the 64 KB one's overwrites it
  */
 public record ScConfig(int logBias, boolean biasBankWithAddress, List<ScComponent> components,
-    int localHistories, int secondLocalHistories, int thirdLocalHistories, int weightStep) {
+    int localHistories, int secondLocalHistories, int thirdLocalHistories, int weightStep,
+    boolean globalThresholdCounted) {
 
   public ScConfig {
     components = List.copyOf(components);
@@ -30,7 +34,7 @@ public record ScConfig(int logBias, boolean biasBankWithAddress, List<ScComponen
       new ScComponent(ScHistory.THIRD_LOCAL, new int[] {9, 4}, 10, false, true),
       new ScComponent(ScHistory.IMLI_OUTCOMES, new int[] {10, 4}, 9, false, true),
       new ScComponent(ScHistory.IMLI_COUNT, new int[] {8}, 8, false, true)),
-      256, 16, 16, 12);
+      256, 16, 16, 12, false);
 
   /** The 8 KB TAGE-SC-L corrector. */
   public static final ScConfig BUDGET_8KB = new ScConfig(7, false, List.of(
@@ -38,5 +42,5 @@ public record ScConfig(int logBias, boolean biasBankWithAddress, List<ScComponen
       new ScComponent(ScHistory.BACKWARD, new int[] {16, 8}, 7, false, false),
       new ScComponent(ScHistory.LOCAL, new int[] {6, 3}, 7, false, false),
       new ScComponent(ScHistory.IMLI_COUNT, new int[] {8}, 7, false, false)),
-      64, 0, 0, 6);
+      64, 0, 0, 0, true);
 }

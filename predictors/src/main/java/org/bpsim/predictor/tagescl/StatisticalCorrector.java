@@ -72,6 +72,9 @@ public final class StatisticalCorrector {
   private int threshold;
   private int thresholdIndex;
   private int weightIndex;
+  private static final int WEIGHT_MASK = (1 << LOG_WEIGHTS) - 1;
+  /** Per component, the weight its sum used (his INDUPDS of the address it was given). */
+  private final int[] componentWeight;
   private boolean tageSide;
   private boolean correctorPrediction;
   private boolean highConfidence;
@@ -144,7 +147,8 @@ public final class StatisticalCorrector {
     for (int t = 0; t < tables; t++) {
       int length = tableLength[t];
       int k = tableNumber[t];
-      tableLengthMask[t] = length >= 64 ? -1L : (1L << length) - 1;
+      // his (long long) ((1 << length) - 1): an int shift, so a 40-bit length keeps 8 bits
+      tableLengthMask[t] = (long) ((1 << length) - 1);
       System.arraycopy(gehlShifts(k), 0, tableShifts, 5 * t, 5);
     }
     this.thresholdBit = new int[components];
@@ -153,10 +157,10 @@ public final class StatisticalCorrector {
     }
     this.local = new long[Math.max(1, config.localHistories())];
     this.secondLocal = new long[Math.max(1, config.secondLocalHistories())];
-    Arrays.fill(secondLocal, 3);
     this.thirdLocal = new long[Math.max(1, config.thirdLocalHistories())];
     this.index = new int[tables];
     this.componentSum = new int[components];
+    this.componentWeight = new int[components];
   }
 
   private static final int GLOBAL = ScHistory.GLOBAL.ordinal();
@@ -265,11 +269,15 @@ public final class StatisticalCorrector {
         s += 2 * counter[i] + 1;
       }
       componentSum[c] = s;
-      // without branches: whether a weight is confident depends on the address, so a branch on
-      // it would often be mispredicted; a confident component counts double
-      int strong = confidentBit(weight[c][weightIndex]);
-      total += s << strong;
-      thresholdBoost += strong & thresholdBit[c];
+      // his Gpredict picks the weight (INDUPDS) from the address it is given, which for a
+      // component that also holds the prediction is (pc << 1) + prediction; the threshold reads
+      // the weight of the plain address. Without branches: whether a weight is confident
+      // depends on the address, so a branch on it would often be mispredicted; a confident
+      // component counts double
+      int w = withTagePrediction[c] ? (int) (address ^ (address >>> 2)) & WEIGHT_MASK : weightIndex;
+      componentWeight[c] = w;
+      total += s << confidentBit(weight[c][w]);
+      thresholdBoost += confidentBit(weight[c][weightIndex]) & thresholdBit[c];
     }
     sum = total;
     threshold = (updateThreshold >> 3) + localThreshold[thresholdIndex]
@@ -313,13 +321,13 @@ public final class StatisticalCorrector {
         LOCAL_THRESHOLD_BITS);
     updateThreshold = clamp(updateThreshold + step, THRESHOLD_BITS);
 
-    trainWeight(biasWeight, biasSum, taken);
+    trainWeight(biasWeight, weightIndex, biasSum, taken);
     bias[biasIndex] = (byte) saturate(bias[biasIndex], taken, COUNTER_BITS);
     biasSkewed[biasSkewedIndex] = (byte) saturate(biasSkewed[biasSkewedIndex], taken,
         COUNTER_BITS);
     biasBank[biasBankIndex] = (byte) saturate(biasBank[biasBankIndex], taken, COUNTER_BITS);
     for (int c = 0; c < components; c++) {
-      trainWeight(weight[c], componentSum[c], taken);
+      trainWeight(weight[c], componentWeight[c], componentSum[c], taken);
       for (int t = firstTable[c]; t < firstTable[c + 1]; t++) {
         int i = index[t];
         counters[i] = (byte) saturate(counters[i], taken, COUNTER_BITS);
@@ -328,11 +336,11 @@ public final class StatisticalCorrector {
   }
 
   /** A component's weight learns whether the component flips the sum the right way. */
-  private void trainWeight(byte[] weights, int componentTotal, boolean taken) {
-    byte w = weights[weightIndex];
+  private void trainWeight(byte[] weights, int at, int componentTotal, boolean taken) {
+    byte w = weights[at];
     int without = sum - (confident(w) ? componentTotal : 0);
     if ((without + componentTotal >= 0) != (without >= 0)) {
-      weights[weightIndex] = (byte) saturate(w, (componentTotal >= 0) == taken, WEIGHT_BITS);
+      weights[at] = (byte) saturate(w, (componentTotal >= 0) == taken, WEIGHT_BITS);
     }
   }
 
@@ -340,7 +348,11 @@ public final class StatisticalCorrector {
   public void updateHistory(long pc, long target, boolean taken) {
     int p = (int) pc;
     int t = taken ? 1 : 0;
-    boolean isBackward = Long.compareUnsigned(target, pc) < 0;
+    // his "target < PC": a loop-closing (backward) branch. A taken branch cannot go to address
+    // 0, so a target of 0 there means the trace does not know it (CBP-1 text traces): not a
+    // backward branch. A not-taken branch's target of 0 is compared as it is, below the pc, as
+    // his code sees it where the trace gives no target for the fall-through (ChampSim)
+    boolean isBackward = Long.compareUnsigned(target, pc) < 0 && !(taken && target == 0);
     imliOutcomes[imliCount] = (imliOutcomes[imliCount] << 1) + t;
     if (isBackward) {
       if (!taken) {
@@ -382,7 +394,8 @@ public final class StatisticalCorrector {
     long bits = 3L * (1 << config.logBias()) * COUNTER_BITS;
     bits += (long) counters.length * COUNTER_BITS;
     bits += (components + 1L) * (1 << LOG_WEIGHTS) * WEIGHT_BITS;
-    bits += (1L << LOG_THRESHOLDS) * LOCAL_THRESHOLD_BITS + THRESHOLD_BITS;
+    bits += (1L << LOG_THRESHOLDS) * LOCAL_THRESHOLD_BITS
+        + (config.globalThresholdCounted() ? THRESHOLD_BITS : 0);
     bits += 2L * CHOOSER_BITS;
     int imliCounterBits = 0;
     for (ScComponent component : config.components()) {

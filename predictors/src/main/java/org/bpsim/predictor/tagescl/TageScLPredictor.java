@@ -21,7 +21,7 @@ public final class TageScLPredictor implements BranchPredictor {
   private boolean predicted;
 
   public TageScLPredictor(TageConfig tageConfig, int loopLogEntries, ScConfig scConfig) {
-    this.tage = new TageEngine(tageConfig, 0x5C1E);
+    this.tage = new TageEngine(tageConfig, 0);
     this.loop = new LoopPredictor(loopLogEntries, tage.random());
     this.corrector = new StatisticalCorrector(scConfig);
   }
@@ -49,6 +49,8 @@ public final class TageScLPredictor implements BranchPredictor {
 
   @Override
   public long storageBits() {
-    return tage.storageBits() + loop.storageBits() + LoopChooser.BITS + corrector.storageBits();
+    // as the CBP-2016 code's predictorsize() counts it, which leaves out the loop chooser
+    // (WITHLOOP, 7 bits): storage_bits is then the size the submissions declare
+    return tage.storageBits() + loop.storageBits() + corrector.storageBits();
   }
 }

