@@ -84,6 +84,9 @@ public final class Simulation {
     return runCores(build(traces, mode, traces.size()));
   }
 
+  /** Sees every micro-op each core places (tests and timing comparisons); usually null. */
+  Core.MicroOpObserver observer;
+
   private List<CoreRunner> build(List<Path> traces, LlcMode mode, int llcShare)
       throws IOException {
     int n = traces.size();
@@ -130,6 +133,7 @@ public final class Simulation {
       chains.add(new CacheHierarchy[] {fetch, dataChain});
       Core c = new Core(core, traces.get(core), machine, newPredictor(traces.get(core)), fetch,
           dataChain, shared, memory, separateAddressSpaces, warmup, maxInstructions, idealization);
+      c.observer = observer;
       runners.add(new CoreRunner(c, machine, dataLevels, fetchLevels, shared));
     }
     if (shared != null) {
