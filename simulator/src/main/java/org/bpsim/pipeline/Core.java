@@ -408,9 +408,18 @@ final class Core {
       done = start + cycles;
     }
     issuePrefetches(realCaches);
+    // Only a stream not split into the kit's micro-ops names a base update here (split, it is
+    // an ALU micro-op of its own); its write needs only the address, as in the general model.
+    int baseUpdate = stream.baseUpdateRegister();
     for (int i = 0, n = stream.destinationRegisters(); i < n; i++) {
       int register = stream.destinationRegister(i);
-      if (register != zero) {
+      if (register == zero) {
+        continue;
+      }
+      if (register == baseUpdate) {
+        registerReady[register] = start + latency.simple();
+        registerCause[register] = BASE;
+      } else {
         registerReady[register] = done;
         registerCause[register] = cause;
       }

@@ -77,8 +77,9 @@ public final class Cbp2025MicroOps {
     int memPieces;
     int sizeFactor;
     if (isStore) {
-      // A byte count in the kit: an address register and offset beyond the inputs wraps.
-      int valueRegisters = (numIn - (1 + (d.registerOffset() ? 1 : 0))) & 0xff;
+      // The kit needs the address register (and the offset) among the inputs and stops on a
+      // store without them; such a store is taken here as storing one value.
+      int valueRegisters = Math.max(0, numIn - (1 + (d.registerOffset() ? 1 : 0)));
       memPieces = valueRegisters == 0 ? 1 : valueRegisters;
       total = memPieces + (baseUpdate ? 1 : 0);
       sizeFactor = d.accessBytes() / memPieces;
