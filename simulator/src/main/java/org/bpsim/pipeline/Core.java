@@ -437,6 +437,14 @@ final class Core {
     return done;
   }
 
+  private long prefetchMisses() {
+    long misses = 0;
+    for (KitCache level : kit.data) {
+      misses += level.prefetchMisses();
+    }
+    return misses;
+  }
+
   /** The kit's prefetch drain: each queued prefetch takes a load/store lane left free. */
   private void issuePrefetches(boolean realCaches) {
     KitStridePrefetcher prefetcher = kit.prefetcher;
@@ -446,7 +454,10 @@ final class Core {
           t++) {
         if (kit.memoryLanes.bookAt(t)) {
           if (realCaches) {
+            long missesBefore = prefetchMisses();
             kit.data[0].access(t, prefetcher.takenAddress(), true);
+            countLevels(counters.dataPrefetches, counters.dataPrefetchMisses,
+                (int) (prefetchMisses() - missesBefore));
           }
           issued = true;
           break;

@@ -257,19 +257,21 @@ public final class Simulation {
           cycles == 0 ? 0 : (double) c.instructions / cycles, c.conditionalBranches,
           c.directionMispredictions, c.targetMispredictions, c.returnMispredictions,
           1000.0 * (c.directionMispredictions + c.targetMispredictions) / instructions, stack,
-          levels(fetchLevels, c.fetchAccesses, c.fetchMisses, null, instructions),
-          levels(dataLevels, c.dataAccesses, c.dataMisses, c.dataWritebacks, instructions),
+          levels(fetchLevels, c.fetchAccesses, c.fetchMisses, null, null, null, instructions),
+          levels(dataLevels, c.dataAccesses, c.dataMisses, c.dataWritebacks, c.dataPrefetches,
+              c.dataPrefetchMisses, instructions),
           shared == null ? -1 : shared.occupancy(core.id()), c.interCoreEvictions);
     }
 
     /** Writebacks are reported on the data side (instruction lines are never dirty). */
     private static List<LevelResult> levels(List<Cache> caches, long[] accesses, long[] misses,
-        long[] writebacks, long instructions) {
+        long[] writebacks, long[] prefetches, long[] prefetchMisses, long instructions) {
       List<LevelResult> results = new ArrayList<>();
       for (int i = 0; i < caches.size(); i++) {
         results.add(new LevelResult(caches.get(i).config().name(), accesses[i],
             accesses[i] - misses[i], misses[i], 1000.0 * misses[i] / instructions,
-            writebacks == null ? 0 : writebacks[i]));
+            writebacks == null ? 0 : writebacks[i], prefetches == null ? 0 : prefetches[i],
+            prefetchMisses == null ? 0 : prefetchMisses[i]));
       }
       return results;
     }

@@ -160,5 +160,10 @@ final class KitModelOnTheSampleTest {
     assertEquals(310, result.instructionLevels().get(0).misses());
     assertEquals(536_590, result.dataLevels().get(0).accesses());
     assertEquals(1_537, result.dataLevels().get(0).misses());
+    // Its prefetches: 5,341 issued to the L1, 475 of them missing there, 475 at L2, 239 at L3.
+    assertEquals(List.of(5_341L, 475L, 475L), result.dataLevels().stream()
+        .map(LevelResult::prefetches).toList());
+    assertEquals(List.of(475L, 475L, 239L), result.dataLevels().stream()
+        .map(LevelResult::prefetchMisses).toList());
   }
 }
