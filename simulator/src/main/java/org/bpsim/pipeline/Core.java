@@ -324,17 +324,24 @@ final class Core {
     endOfStep();
   }
 
-  /** The kit searches its instruction cache for every micro-op; a miss holds fetch. */
+  /**
+   * The kit searches its instruction cache for every micro-op; a miss holds fetch until the
+   * line is there. A micro-op on the line just fetched finds it there, already most recently
+   * used (nothing else reaches the instruction cache in between), so only the count changes.
+   */
   private void fetchKit(long pc) {
     KitCache ic = kit.instructionCache;
-    long before0 = ic.misses();
-    long before1 = kit.data[1].misses();
-    long before2 = kit.data.length > 2 ? kit.data[2].misses() : 0;
-    long available = ic.access(fetchCycle, pc ^ addressTag, false);
-    int supplier = ic.misses() == before0 ? 0 : kit.data[1].misses() == before1 ? 1
-        : kit.data.length <= 2 || kit.data[2].misses() == before2 ? 2 : 3;
+    long address = pc ^ addressTag;
+    long line = address >>> lineShift;
+    if (line == lastFetchLine) {
+      ic.countRepeatedHit();
+      counters.fetchAccesses[0]++;
+      return;
+    }
+    lastFetchLine = line;
+    long available = ic.access(fetchCycle, address, false);
     countLevels(counters.fetchAccesses, counters.fetchMisses,
-        Math.min(supplier, counters.fetchAccesses.length));
+        Math.min(ic.missedLevels(), counters.fetchAccesses.length));
     if (available > fetchCycle) {
       counters.instructionCacheStall += available - fetchCycle;
       fetchCycle = available;
@@ -343,18 +350,8 @@ final class Core {
 
   /** A demand access to the kit's data caches: when the data is there, and which level had it. */
   private long dataAccessKit(long cycle, long address) {
-    KitCache[] levels = kit.data;
-    long missesBefore = 0;
-    for (KitCache level : levels) {
-      missesBefore += level.misses();
-    }
-    long available = levels[0].access(cycle, address, false);
-    long missesAfter = 0;
-    for (KitCache level : levels) {
-      missesAfter += level.misses();
-    }
-    // A miss at a level asks the next one, so the misses counted are the levels passed.
-    lastDataSupplier = (int) (missesAfter - missesBefore);
+    long available = kit.data[0].access(cycle, address, false);
+    lastDataSupplier = kit.data[0].missedLevels();
     countLevels(counters.dataAccesses, counters.dataMisses, lastDataSupplier);
     return available;
   }
@@ -437,14 +434,6 @@ final class Core {
     return done;
   }
 
-  private long prefetchMisses() {
-    long misses = 0;
-    for (KitCache level : kit.data) {
-      misses += level.prefetchMisses();
-    }
-    return misses;
-  }
-
   /** The kit's prefetch drain: each queued prefetch takes a load/store lane left free. */
   private void issuePrefetches(boolean realCaches) {
     KitStridePrefetcher prefetcher = kit.prefetcher;
@@ -454,10 +443,9 @@ final class Core {
           t++) {
         if (kit.memoryLanes.bookAt(t)) {
           if (realCaches) {
-            long missesBefore = prefetchMisses();
             kit.data[0].access(t, prefetcher.takenAddress(), true);
             countLevels(counters.dataPrefetches, counters.dataPrefetchMisses,
-                (int) (prefetchMisses() - missesBefore));
+                kit.data[0].missedLevels());
           }
           issued = true;
           break;

@@ -23,6 +23,8 @@ final class KitCache {
 
   private long accesses;
   private long misses;
+  /** Levels the last access missed in, this one included (0: a hit here; past the last: memory). */
+  private int missedLevels;
   private long prefetchAccesses;
   private long prefetchMisses;
 
@@ -92,6 +94,7 @@ final class KitCache {
       if (valid[line] && tag[line] == t) {
         long avail = Math.max(available[line], cycle + latency);
         touch(set, way);
+        missedLevels = 0;
         return avail;
       }
       // The kit's victim: the last way holding the highest rank.
@@ -107,6 +110,7 @@ final class KitCache {
     }
     long avail = next != null ? next.access(cycle + latency, address, prefetch)
         : cycle + latency + memoryLatency;
+    missedLevels = next != null ? 1 + next.missedLevels : 1;
     int line = set + victim;
     valid[line] = true;
     tag[line] = t;
@@ -123,6 +127,24 @@ final class KitCache {
       }
     }
     rank[set + way] = 0;
+  }
+
+  /**
+   * How many levels the last access from here missed in: 0 if this level had the line, the
+   * number of levels from here down if memory supplied it (the level that supplied it, counted
+   * from here).
+   */
+  int missedLevels() {
+    return missedLevels;
+  }
+
+  /**
+   * Counts a demand access that is known to hit the most recently used line of its set and
+   * whose data is there: what {@link #access} would do for it, without the search.
+   */
+  void countRepeatedHit() {
+    accesses++;
+    missedLevels = 0;
   }
 
   long accesses() {

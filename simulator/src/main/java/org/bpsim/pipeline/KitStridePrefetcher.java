@@ -32,8 +32,15 @@ final class KitStridePrefetcher {
   private final int[] state = new int[ENTRIES];
   private final long[] current = new long[ENTRIES];
   private final long[] stride = new long[ENTRIES];
-  /** Higher is more recent; the entry at 0 is the victim. */
-  private final int[] lru = new int[ENTRIES];
+  /**
+   * The kit's LRU ranks (the touched entry goes to the top, those above it move down one, the
+   * entry at rank 0 is the victim) are a recency order: kept as a doubly linked list, least
+   * recent first, so a touch costs no walk over the table.
+   */
+  private final int[] newer = new int[ENTRIES];
+  private final int[] older = new int[ENTRIES];
+  private int leastRecent;
+  private int mostRecent;
   /** Entry by tag, open addressing (tags are never removed, only replaced). */
   private final TagIndex index = new TagIndex();
 
@@ -51,10 +58,15 @@ final class KitStridePrefetcher {
   private long putBack;
 
   KitStridePrefetcher() {
+    // Initially entry i has rank i: entry 0 is the least recent.
     for (int i = 0; i < ENTRIES; i++) {
       tag[i] = NO_TAG;
-      lru[i] = i;
+      older[i] = i - 1;
+      newer[i] = i + 1;
     }
+    newer[ENTRIES - 1] = -1;
+    leastRecent = 0;
+    mostRecent = ENTRIES - 1;
   }
 
   private int find(long pc) {
@@ -86,10 +98,7 @@ final class KitStridePrefetcher {
   void train(long pc4, long address) {
     int e = find(pc4);
     if (e < 0) {
-      int victim = 0;
-      while (lru[victim] != 0) {
-        victim++;
-      }
+      int victim = leastRecent;
       if (tag[victim] != NO_TAG) {
         index.remove(tag[victim]);
       }
@@ -138,13 +147,20 @@ final class KitStridePrefetcher {
   }
 
   private void touch(int e) {
-    int mine = lru[e];
-    for (int i = 0; i < ENTRIES; i++) {
-      if (lru[i] > mine) {
-        lru[i]--;
-      }
+    if (e == mostRecent) {
+      return;
     }
-    lru[e] = ENTRIES - 1;
+    // Unlink e, then put it on top.
+    if (older[e] >= 0) {
+      newer[older[e]] = newer[e];
+    } else {
+      leastRecent = newer[e];
+    }
+    older[newer[e]] = older[e];
+    older[e] = mostRecent;
+    newer[e] = -1;
+    newer[mostRecent] = e;
+    mostRecent = e;
   }
 
   private void generate(int e, long cycle) {

@@ -53,6 +53,10 @@ public final class Cbp2025MicroOps {
   public int crack(Cbp2025Decoder d) {
     int type = d.instructionClass();
     boolean memory = InstructionClass.isMemory(type);
+    if (!memory && d.outputs() <= 1
+        && (d.outputs() == 0 || isIntegerRegister(d.outputRegister(0)) || !d.wideUpperNonZero(0))) {
+      return single(d, type);
+    }
     boolean isStore = type == InstructionClass.STORE;
     int numOut = d.outputs();
     int numIn = d.inputs();
@@ -141,6 +145,25 @@ public final class Cbp2025MicroOps {
     }
     pieces = total;
     return total;
+  }
+
+  /**
+   * The common case, one piece: an operation that is not a load or store and writes at most one
+   * register with no upper half of its own (the general rules give the same).
+   */
+  private int single(Cbp2025Decoder d, int type) {
+    int numIn = d.inputs();
+    pieceClass[0] = type;
+    sourceA[0] = numIn >= 1 ? d.inputRegister(0) : NONE;
+    sourceB[0] = numIn >= 2 ? d.inputRegister(1) : NONE;
+    sourceC[0] = numIn >= 3 ? d.inputRegister(2) : NONE;
+    destination[0] = d.outputs() == 1 ? d.outputRegister(0) : NONE;
+    load[0] = false;
+    store[0] = false;
+    address[0] = d.effectiveAddress();
+    size[0] = 1;
+    pieces = 1;
+    return 1;
   }
 
   /** The updated base register of a load or store as the kit's reader finds it, else NONE. */
