@@ -1,5 +1,7 @@
 package org.bpsim.pipeline;
 
+import java.util.Arrays;
+
 /**
  * The CBP-2025 kit's store queue ({@code SQ} in {@code lib/uarchsim.cc}): for every byte the
  * latest store wrote, that store's execute cycle and the cycle it leaves the queue (its retire
@@ -8,42 +10,74 @@ package org.bpsim.pipeline;
  * of {@code s} and the store's execute cycle; every other byte comes from the data cache. The
  * load is ready when its last byte is.
  *
- * <p>The kit keeps every byte ever stored; here a byte whose store has left the queue by the
- * current fetch cycle is forgotten when the table fills, since every later load searches after
- * that cycle and could not use it. So the table stays as large as the stores in flight need.
+ * <p>Bytes are kept by 8-byte word (a byte never stored leaves the queue at cycle 0, so it is
+ * never forwarded). The kit keeps every byte ever stored; here a word whose bytes have all left
+ * the queue by the current fetch cycle is forgotten when the table fills, since every later load
+ * searches after that cycle and could not use them. So the table stays as large as the stores in
+ * flight need, and it is reused rather than reallocated unless it must grow.
  */
 final class KitStoreQueue {
-  private long[] address = new long[1 << 12];
-  private long[] executed = new long[address.length];
-  private long[] leaves = new long[address.length];
-  private boolean[] used = new boolean[address.length];
-  private int count;
+  private static final int BYTES = 8;
 
-  private static int home(long byteAddress, int mask) {
-    return (int) ((byteAddress * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+  private long[] word = new long[1 << 10];
+  private boolean[] used = new boolean[word.length];
+  private long[] executed = new long[word.length * BYTES];
+  private long[] leaves = new long[word.length * BYTES];
+  private int count;
+  // The other half of a double buffer, for rebuilding without allocating.
+  private long[] spareWord = new long[word.length];
+  private boolean[] spareUsed = new boolean[word.length];
+  private long[] spareExecuted = new long[executed.length];
+  private long[] spareLeaves = new long[leaves.length];
+
+  private static int home(long w, int mask) {
+    return (int) ((w * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+  }
+
+  /** The slot of word {@code w}, or -1. */
+  private int find(long w) {
+    int mask = word.length - 1;
+    for (int slot = home(w, mask); used[slot]; slot = (slot + 1) & mask) {
+      if (word[slot] == w) {
+        return slot;
+      }
+    }
+    return -1;
+  }
+
+  /** The slot of word {@code w}, made if absent. */
+  private int slotFor(long w, long now) {
+    int slot = find(w);
+    if (slot >= 0) {
+      return slot;
+    }
+    if (2 * (count + 1) > word.length) {
+      rebuild(now);
+    }
+    int mask = word.length - 1;
+    slot = home(w, mask);
+    while (used[slot]) {
+      slot = (slot + 1) & mask;
+    }
+    used[slot] = true;
+    word[slot] = w;
+    Arrays.fill(leaves, slot * BYTES, slot * BYTES + BYTES, 0);
+    count++;
+    return slot;
   }
 
   /** Records a store of {@code size} bytes from {@code first}. */
   void record(long first, int size, long executeCycle, long leaveCycle, long now) {
-    for (int i = 0; i < size; i++) {
-      long a = first + i;
-      int mask = address.length - 1;
-      int slot = home(a, mask);
-      while (used[slot] && address[slot] != a) {
-        slot = (slot + 1) & mask;
-      }
-      if (!used[slot]) {
-        if (2 * (count + 1) > address.length) {
-          rebuild(now);
-          i--;
-          continue;
-        }
-        used[slot] = true;
-        address[slot] = a;
-        count++;
-      }
-      executed[slot] = executeCycle;
-      leaves[slot] = leaveCycle;
+    long a = first;
+    long end = first + size;
+    while (a < end) {
+      int slot = slotFor(a >>> 3, now);
+      int b = (int) (a & 7);
+      int n = (int) Math.min(end - a, BYTES - b);
+      int base = slot * BYTES + b;
+      Arrays.fill(executed, base, base + n, executeCycle);
+      Arrays.fill(leaves, base, base + n, leaveCycle);
+      a += n;
     }
   }
 
@@ -53,56 +87,86 @@ final class KitStoreQueue {
    */
   long loadReady(long first, int size, long searched, long cacheReady) {
     long ready = 0;
-    int mask = address.length - 1;
-    for (int i = 0; i < size; i++) {
-      long a = first + i;
-      int slot = home(a, mask);
-      while (used[slot] && address[slot] != a) {
-        slot = (slot + 1) & mask;
-      }
-      if (used[slot] && searched < leaves[slot]) {
-        ready = Math.max(ready, Math.max(searched, executed[slot]));
-      } else {
+    long a = first;
+    long end = first + size;
+    while (a < end) {
+      int slot = find(a >>> 3);
+      int b = (int) (a & 7);
+      int n = (int) Math.min(end - a, BYTES - b);
+      if (slot < 0) {
         ready = Math.max(ready, cacheReady);
+      } else {
+        for (int i = slot * BYTES + b, last = i + n; i < last; i++) {
+          ready = Math.max(ready, searched < leaves[i] ? Math.max(searched, executed[i])
+              : cacheReady);
+        }
       }
+      a += n;
     }
     return ready;
   }
 
-  /** Keeps only the bytes still in the queue after {@code now}; grows if they fill half. */
+  /** Keeps only the words with a byte still in the queue after {@code now}; grows if needed. */
   private void rebuild(long now) {
-    long[] oldAddress = address;
-    long[] oldExecuted = executed;
-    long[] oldLeaves = leaves;
-    boolean[] oldUsed = used;
     int live = 0;
-    for (int i = 0; i < oldUsed.length; i++) {
-      if (oldUsed[i] && oldLeaves[i] > now) {
+    for (int i = 0; i < used.length; i++) {
+      if (used[i] && alive(i, now)) {
         live++;
       }
     }
-    int capacity = oldAddress.length;
+    int capacity = word.length;
     while (4 * (live + 1) > capacity) {
       capacity *= 2;
     }
-    address = new long[capacity];
-    executed = new long[capacity];
-    leaves = new long[capacity];
-    used = new boolean[capacity];
-    count = 0;
+    if (capacity != spareWord.length) {
+      spareWord = new long[capacity];
+      spareUsed = new boolean[capacity];
+      spareExecuted = new long[capacity * BYTES];
+      spareLeaves = new long[capacity * BYTES];
+    } else {
+      Arrays.fill(spareUsed, false);
+    }
     int mask = capacity - 1;
-    for (int i = 0; i < oldUsed.length; i++) {
-      if (oldUsed[i] && oldLeaves[i] > now) {
-        int slot = home(oldAddress[i], mask);
-        while (used[slot]) {
+    for (int i = 0; i < used.length; i++) {
+      if (used[i] && alive(i, now)) {
+        int slot = home(word[i], mask);
+        while (spareUsed[slot]) {
           slot = (slot + 1) & mask;
         }
-        used[slot] = true;
-        address[slot] = oldAddress[i];
-        executed[slot] = oldExecuted[i];
-        leaves[slot] = oldLeaves[i];
-        count++;
+        spareUsed[slot] = true;
+        spareWord[slot] = word[i];
+        System.arraycopy(executed, i * BYTES, spareExecuted, slot * BYTES, BYTES);
+        System.arraycopy(leaves, i * BYTES, spareLeaves, slot * BYTES, BYTES);
       }
     }
+    long[] w = word;
+    boolean[] u = used;
+    long[] e = executed;
+    long[] l = leaves;
+    word = spareWord;
+    used = spareUsed;
+    executed = spareExecuted;
+    leaves = spareLeaves;
+    spareWord = w;
+    spareUsed = u;
+    spareExecuted = e;
+    spareLeaves = l;
+    if (spareWord.length != word.length) {
+      // The old buffer is too small to be the spare of the grown table.
+      spareWord = new long[word.length];
+      spareUsed = new boolean[word.length];
+      spareExecuted = new long[executed.length];
+      spareLeaves = new long[leaves.length];
+    }
+    count = live;
+  }
+
+  private boolean alive(int slot, long now) {
+    for (int i = slot * BYTES, last = i + BYTES; i < last; i++) {
+      if (leaves[i] > now) {
+        return true;
+      }
+    }
+    return false;
   }
 }
