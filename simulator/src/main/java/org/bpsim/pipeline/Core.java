@@ -387,8 +387,7 @@ final class Core {
     if (load) {
       long agen = start + latency.addressGeneration();
       long address = stream.loadAddress() ^ addressTag;
-      kit.prefetcher.lookahead(pc >>> 2, fetchCycle);
-      kit.prefetcher.train(pc >>> 2, address);
+      kit.prefetcher.onLoad(pc >>> 2, fetchCycle, address);
       long cacheReady = realCaches ? dataAccessKit(agen, address) : agen + dataLatency[0];
       // The store queue is searched the cycle after address generation.
       long searched = agen + 1;

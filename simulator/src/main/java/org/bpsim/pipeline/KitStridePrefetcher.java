@@ -94,9 +94,25 @@ final class KitStridePrefetcher {
     }
   }
 
+  /**
+   * What the kit does for a load, in its order: {@link #lookahead} at the fetch cycle, then
+   * {@link #train} with the load's address, with one search of the table for both (the
+   * lookahead changes only the queue).
+   */
+  void onLoad(long pc4, long fetchCycle, long address) {
+    int e = find(pc4);
+    if (e >= 0 && state[e] == STEADY) {
+      generate(e, fetchCycle);
+    }
+    train(e, pc4, address);
+  }
+
   /** Trains the table with a load's address. */
   void train(long pc4, long address) {
-    int e = find(pc4);
+    train(find(pc4), pc4, address);
+  }
+
+  private void train(int e, long pc4, long address) {
     if (e < 0) {
       int victim = leastRecent;
       if (tag[victim] != NO_TAG) {
