@@ -38,6 +38,10 @@ import org.bpsim.trace.TraceFormatException;
  *       once fetch has reached the branch's completion cycle (the kit processes the execute
  *       events of each cycle when its fetch cycle gets there, in fetch order within a cycle).
  *       Any other predictor predicts and updates at once, in trace order.
+ *   <li>On a machine whose core is the CBP-2025 kit's model ({@code "model": "cbp2025-kit"}),
+ *       {@link #stepKit} places the kit's micro-ops instead, with the kit's caches, stride
+ *       prefetcher, per-byte store queue and lane tables ({@code Kit*} classes), so that every
+ *       micro-op is fetched and executed in the kit's cycle (docs/pipeline.md).
  * </ul>
  *
  * Cycles are the completion cycle of the last instruction. Each advance of the fetch cycle is
