@@ -19,11 +19,26 @@ package org.bpsim.machine;
  * @param btbSets branch target buffer sets
  * @param btbWays branch target buffer ways
  * @param rasEntries return address stack entries
+ * @param cbp2025Kit whether the core is the CBP-2025 kit's own model ({@code "model":
+ *     "cbp2025-kit"}): instructions split into the kit's micro-ops, the kit's caches (a fill
+ *     time per line, no writebacks) and stride prefetcher, a store queue searched per byte, the
+ *     kit's lane bookings and its register rule (see docs/pipeline.md); otherwise the general
+ *     dataflow model ({@code "dataflow"}, the default)
  */
 public record CoreConfig(int width, int robSize, int fetchToExecute, int maxBranchesPerFetch,
     boolean fetchStopsAtTaken, boolean fetchStopsAtIndirect, int aluLanes, int memoryLanes,
     ExecutionLatencies latencies, boolean perfectTargets, int btbSets, int btbWays,
-    int rasEntries) {
+    int rasEntries, boolean cbp2025Kit) {
+
+  /** The general dataflow model. */
+  public CoreConfig(int width, int robSize, int fetchToExecute, int maxBranchesPerFetch,
+      boolean fetchStopsAtTaken, boolean fetchStopsAtIndirect, int aluLanes, int memoryLanes,
+      ExecutionLatencies latencies, boolean perfectTargets, int btbSets, int btbWays,
+      int rasEntries) {
+    this(width, robSize, fetchToExecute, maxBranchesPerFetch, fetchStopsAtTaken,
+        fetchStopsAtIndirect, aluLanes, memoryLanes, latencies, perfectTargets, btbSets, btbWays,
+        rasEntries, false);
+  }
 
   public CoreConfig {
     positive("width", width);

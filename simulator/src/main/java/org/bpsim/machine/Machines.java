@@ -32,7 +32,8 @@ public final class Machines {
   private static final Set<String> ROOT_KEYS =
       Set.of("name", "description", "core", "caches", "memory");
   private static final Set<String> CORE_KEYS = Set.of("width", "robSize", "fetchToExecute",
-      "fetch", "lanes", "latency", "targets", "btb", "rasEntries");
+      "fetch", "lanes", "latency", "targets", "btb", "rasEntries", "model");
+  private static final Set<String> MODELS = Set.of("dataflow", "cbp2025-kit");
   private static final Set<String> FETCH_KEYS = Set.of("maxBranches", "stopAtTaken",
       "stopAtIndirect");
   private static final Set<String> LANE_KEYS = Set.of("alu", "memory");
@@ -103,6 +104,12 @@ public final class Machines {
       throw new UserException(file + ": core.targets must be \"btb\" or \"perfect\", not "
           + targets);
     }
+    JsonNode model = core.get("model");
+    if (model != null && (!model.isTextual() || !MODELS.contains(model.asText()))) {
+      throw new UserException(file + ": core.model must be \"dataflow\" or \"cbp2025-kit\", not "
+          + model);
+    }
+    boolean kit = model != null && model.asText().equals("cbp2025-kit");
     JsonNode memory = object(file, root, "memory");
     keys(file, "memory", memory, MEMORY_KEYS);
     HierarchyConfig data = HierarchyJson.parse(file, root);
@@ -125,7 +132,7 @@ public final class Machines {
           integer(file, lanes, "alu", "core.lanes."), integer(file, lanes, "memory", "core.lanes."),
           latencies, targets.asText().equals("perfect"),
           integer(file, btb, "sets", "core.btb."), integer(file, btb, "ways", "core.btb."),
-          integer(file, core, "rasEntries", "core."));
+          integer(file, core, "rasEntries", "core."), kit);
       MemoryConfig memoryConfig = new MemoryConfig(integer(file, memory, "latency", "memory."),
           integer(file, memory, "cyclesPerBlock", "memory."));
       return new MachineConfig(name, description, coreConfig, instruction, data, memoryConfig);

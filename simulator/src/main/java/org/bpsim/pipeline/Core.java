@@ -38,6 +38,10 @@ import org.bpsim.trace.TraceFormatException;
  *       once fetch has reached the branch's completion cycle (the kit processes the execute
  *       events of each cycle when its fetch cycle gets there, in fetch order within a cycle).
  *       Any other predictor predicts and updates at once, in trace order.
+ *   <li>On a machine whose core is the CBP-2025 kit's model ({@code "model": "cbp2025-kit"}),
+ *       {@link #stepKit} places the kit's micro-ops instead, with the kit's caches, stride
+ *       prefetcher, per-byte store queue and lane tables ({@code Kit*} classes), so that every
+ *       micro-op is fetched and executed in the kit's cycle (docs/pipeline.md).
  * </ul>
  *
  * Cycles are the completion cycle of the last instruction. Each advance of the fetch cycle is
@@ -90,6 +94,51 @@ final class Core {
   private int fetchedInGroup;
   private int branchesInGroup;
 
+  /** The CBP-2025 kit's own mechanisms when the machine is the kit's model, else null. */
+  private final KitParts kit;
+  /** Whether the next element of the stream starts an instruction (not a later micro-op). */
+  private boolean startsInstruction = true;
+  /** Sees each micro-op placed in time (scratch comparisons, tests); usually null. */
+  MicroOpObserver observer;
+
+  /** Told the fetch and execute cycle of each element (micro-op) as it is placed. */
+  interface MicroOpObserver {
+    void placed(long pc, long fetchCycle, long executeCycle);
+  }
+
+  /**
+   * What the kit's model ({@code lib/uarchsim.cc}) has that the general one has not: its caches
+   * with a fill time per line, its stride prefetcher, its per-byte store queue, its lane tables,
+   * and the fetch cycle of the previous micro-op (where prefetches may take free lanes from).
+   */
+  private static final class KitParts {
+    final KitCache instructionCache;
+    final KitCache[] data;
+    final KitStridePrefetcher prefetcher = new KitStridePrefetcher();
+    final KitStoreQueue storeQueue = new KitStoreQueue();
+    final KitLaneSchedule aluLanes;
+    final KitLaneSchedule memoryLanes;
+    long previousFetchCycle;
+
+    KitParts(MachineConfig machine) {
+      var levels = machine.dataCaches().levels();
+      data = new KitCache[levels.size()];
+      int below = machine.memory().latency();
+      for (int i = levels.size() - 1; i >= 0; i--) {
+        var level = levels.get(i);
+        // bpsim's latencies are cumulative; the kit's are each level's own search time.
+        int own = level.latency() - (i == 0 ? 0 : levels.get(i - 1).latency());
+        data[i] = new KitCache(level.name(), level.sizeBytes(), level.ways(), level.lineBytes(),
+            own, i + 1 < data.length ? data[i + 1] : null, below);
+      }
+      var ic = machine.instructionCache();
+      instructionCache = new KitCache(ic.name(), ic.sizeBytes(), ic.ways(), ic.lineBytes(),
+          ic.latency(), data[1], below);
+      aluLanes = new KitLaneSchedule(machine.core().aluLanes());
+      memoryLanes = new KitLaneSchedule(machine.core().memoryLanes());
+    }
+  }
+
   Core(int id, Path trace, MachineConfig machine, BranchPredictor predictor,
       CacheHierarchy fetchChain, CacheHierarchy dataChain, Cache sharedLastLevel,
       MainMemory memory, boolean separateAddressSpace, long warmup, long maxInstructions,
@@ -122,7 +171,8 @@ final class Core {
     this.window = new InstructionWindow(core.robSize());
     this.aluLanes = new LaneSchedule(core.aluLanes());
     this.memoryLanes = new LaneSchedule(core.memoryLanes());
-    this.stream = InstructionStreams.open(trace);
+    this.kit = core.cbp2025Kit() ? new KitParts(machine) : null;
+    this.stream = open(trace);
     if (warmup == 0) {
       atWarmupEnd = counters.copy();
     }
@@ -134,6 +184,14 @@ final class Core {
       latency[i] = chain.levels().get(i).config().latency();
     }
     return latency;
+  }
+
+  private InstructionStream open(Path path) throws IOException {
+    InstructionStream opened = InstructionStreams.open(path);
+    if (kit != null) {
+      opened.splitIntoMicroOps();
+    }
+    return opened;
   }
 
   int id() {
@@ -177,13 +235,21 @@ final class Core {
       }
       finish();
       stream.close();
-      stream = InstructionStreams.open(trace);
+      stream = open(trace);
       if (!stream.next()) {
         throw new TraceFormatException(trace, null, "has no instructions");
       }
     }
-    totalInstructions++;
-    counters.instructions++;
+    if (startsInstruction) {
+      totalInstructions++;
+      counters.instructions++;
+    }
+    boolean endsInstruction = stream.lastMicroOp();
+    startsInstruction = endsInstruction;
+    if (kit != null) {
+      stepKit();
+      return;
+    }
     if (sharedLastLevel != null) {
       sharedLastLevel.setRequester(id);
     }
@@ -217,6 +283,14 @@ final class Core {
     for (int level = 0; level < dataCaches.length; level++) {
       counters.dataWritebacks[level] += dataCaches[level].writebacks() - writebacksBefore[level];
     }
+    endOfStep();
+  }
+
+  /** Warmup and finish, checked once an instruction's last element has been placed. */
+  private void endOfStep() {
+    if (!startsInstruction) {
+      return;
+    }
     if (atWarmupEnd == null && totalInstructions == warmup) {
       counters.interCoreEvictions = sharedLastLevel == null ? 0
           : sharedLastLevel.interCoreEvictions(id);
@@ -225,6 +299,173 @@ final class Core {
     if (atWarmupEnd != null && atFinish == null
         && counters.instructions - atWarmupEnd.instructions >= maxInstructions) {
       finish();
+    }
+  }
+
+  /** One micro-op under the CBP-2025 kit's model: {@code uarchsim_t::step}, in its order. */
+  private void stepKit() {
+    boolean realCaches = !idealization.perfectCaches();
+    long pc = stream.pc();
+    if (realCaches) {
+      fetchKit(pc);
+    }
+    if (staged != null && !idealization.perfectBranches()) {
+      resolveUpTo(fetchCycle);
+    }
+    window.retireUpTo(fetchCycle);
+    long done = executeKit(realCaches, pc);
+    if (observer != null) {
+      observer.placed(pc, fetchCycle, done);
+    }
+    BranchKind kind = stream.branchKind();
+    boolean mispredicted = false;
+    if (kind != null) {
+      if (!idealization.perfectBranches()) {
+        mispredicted = branch(pc, kind, stream.taken(), stream.target(), done);
+      } else if (kind == BranchKind.CONDITIONAL) {
+        counters.conditionalBranches++;
+      }
+    }
+    long fetchedAt = fetchCycle;
+    advanceFetch(kind, mispredicted, done);
+    kit.previousFetchCycle = fetchedAt;
+    // Lane tables keep every cycle a queued prefetch may still take a lane in.
+    long base = Math.min(fetchCycle, kit.prefetcher.oldestCycle());
+    kit.aluLanes.advanceTo(base);
+    kit.memoryLanes.advanceTo(base);
+    endOfStep();
+  }
+
+  /**
+   * The kit searches its instruction cache for every micro-op; a miss holds fetch until the
+   * line is there. A micro-op on the line just fetched finds it there, already most recently
+   * used (nothing else reaches the instruction cache in between), so only the count changes.
+   */
+  private void fetchKit(long pc) {
+    KitCache ic = kit.instructionCache;
+    long address = pc ^ addressTag;
+    long line = address >>> lineShift;
+    if (line == lastFetchLine) {
+      ic.countRepeatedHit();
+      counters.fetchAccesses[0]++;
+      return;
+    }
+    lastFetchLine = line;
+    long available = ic.access(fetchCycle, address, false);
+    countLevels(counters.fetchAccesses, counters.fetchMisses,
+        Math.min(ic.missedLevels(), counters.fetchAccesses.length));
+    if (available > fetchCycle) {
+      counters.instructionCacheStall += available - fetchCycle;
+      fetchCycle = available;
+    }
+  }
+
+  /** A demand access to the kit's data caches: when the data is there, and which level had it. */
+  private long dataAccessKit(long cycle, long address) {
+    long available = kit.data[0].access(cycle, address, false);
+    lastDataSupplier = kit.data[0].missedLevels();
+    countLevels(counters.dataAccesses, counters.dataMisses, lastDataSupplier);
+    return available;
+  }
+
+  private int lastDataSupplier;
+
+  /**
+   * Places the current micro-op in time as the kit does: sources (the second and third only
+   * when the first is not the zero register), a lane, then for a load address generation, the
+   * data cache searched at that cycle and the store queue a cycle later, byte by byte; queued
+   * prefetches then take the load/store lanes left free since the previous fetch. Returns the
+   * execute (completion) cycle.
+   */
+  private long executeKit(boolean realCaches, long pc) {
+    long ready = fetchCycle + core.fetchToExecute();
+    int cause = BASE;
+    int zero = stream.zeroRegister();
+    int sources = stream.sourceRegisters();
+    if (sources > 0 && stream.sourceRegister(0) != zero) {
+      for (int i = 0; i < sources; i++) {
+        int register = stream.sourceRegister(i);
+        if (registerReady[register] > ready) {
+          ready = registerReady[register];
+          cause = registerCause[register];
+        }
+      }
+    }
+    boolean load = stream.isLoad();
+    boolean store = stream.isStore();
+    CoreConfig.ExecutionLatencies latency = core.latencies();
+    long start = load || store ? kit.memoryLanes.schedule(ready) : kit.aluLanes.schedule(ready);
+    long done;
+    if (load) {
+      long agen = start + latency.addressGeneration();
+      long address = stream.loadAddress() ^ addressTag;
+      kit.prefetcher.onLoad(pc >>> 2, fetchCycle, address);
+      long cacheReady = realCaches ? dataAccessKit(agen, address) : agen + dataLatency[0];
+      // The store queue is searched the cycle after address generation.
+      long searched = agen + 1;
+      done = kit.storeQueue.loadReady(address, stream.accessBytes(), searched, cacheReady);
+      if (realCaches && lastDataSupplier > 0 && done == cacheReady) {
+        cause = lastDataSupplier;
+      }
+    } else {
+      int cycles = switch (stream.executionClass()) {
+        case ExecutionClass.FLOATING_POINT -> latency.floatingPoint();
+        case ExecutionClass.SLOW_INTEGER -> latency.slowInteger();
+        default -> latency.simple();
+      };
+      done = start + cycles;
+    }
+    issuePrefetches(realCaches);
+    // Only a stream not split into the kit's micro-ops names a base update here (split, it is
+    // an ALU micro-op of its own); its write needs only the address, as in the general model.
+    int baseUpdate = stream.baseUpdateRegister();
+    for (int i = 0, n = stream.destinationRegisters(); i < n; i++) {
+      int register = stream.destinationRegister(i);
+      if (register == zero) {
+        continue;
+      }
+      if (register == baseUpdate) {
+        registerReady[register] = start + latency.simple();
+        registerCause[register] = BASE;
+      } else {
+        registerReady[register] = done;
+        registerCause[register] = cause;
+      }
+    }
+    long previousRetire = window.youngestRetire();
+    if (store) {
+      long address = stream.storeAddress() ^ addressTag;
+      // Write-allocate: the store's line is fetched when the store executes.
+      long written = realCaches ? dataAccessKit(done, address) : done;
+      kit.storeQueue.record(address, stream.accessBytes(), done,
+          Math.max(written, previousRetire), fetchCycle);
+    }
+    window.add(Math.max(done, previousRetire),
+        done >= previousRetire ? cause : window.youngestCause());
+    return done;
+  }
+
+  /** The kit's prefetch drain: each queued prefetch takes a load/store lane left free. */
+  private void issuePrefetches(boolean realCaches) {
+    KitStridePrefetcher prefetcher = kit.prefetcher;
+    while (prefetcher.take(fetchCycle)) {
+      boolean issued = false;
+      for (long t = Math.max(kit.previousFetchCycle, prefetcher.takenCycle()); t <= fetchCycle;
+          t++) {
+        if (kit.memoryLanes.bookAt(t)) {
+          if (realCaches) {
+            kit.data[0].access(t, prefetcher.takenAddress(), true);
+            countLevels(counters.dataPrefetches, counters.dataPrefetchMisses,
+                kit.data[0].missedLevels());
+          }
+          issued = true;
+          break;
+        }
+      }
+      if (!issued) {
+        prefetcher.putBack();
+        break;
+      }
     }
   }
 
@@ -318,7 +559,11 @@ final class Core {
         fetchCycle = window.oldestRetire();
       }
     } else {
-      boolean stop = ++fetchedInGroup == core.width();
+      // A fetch group counts instructions, not the micro-ops they are split into.
+      if (stream.lastMicroOp()) {
+        fetchedInGroup++;
+      }
+      boolean stop = fetchedInGroup == core.width();
       if (kind != null) {
         stop |= ++branchesInGroup == core.maxBranchesPerFetch();
         stop |= core.fetchStopsAtIndirect() && kind.isIndirect();

@@ -23,6 +23,9 @@ final class CoreCounters {
   final long[] dataMisses;
   /** Dirty lines each data level sent down while serving this core's requests. */
   final long[] dataWritebacks;
+  /** Prefetches that reached each data level and those that missed there (kit model). */
+  final long[] dataPrefetches;
+  final long[] dataPrefetchMisses;
   /** Instruction fetch accesses and misses by level of the instruction chain. */
   final long[] fetchAccesses;
   final long[] fetchMisses;
@@ -33,6 +36,8 @@ final class CoreCounters {
     dataAccesses = new long[dataLevels];
     dataMisses = new long[dataLevels];
     dataWritebacks = new long[dataLevels];
+    dataPrefetches = new long[dataLevels];
+    dataPrefetchMisses = new long[dataLevels];
     fetchAccesses = new long[fetchLevels];
     fetchMisses = new long[fetchLevels];
   }
@@ -51,6 +56,9 @@ final class CoreCounters {
     System.arraycopy(dataAccesses, 0, copy.dataAccesses, 0, dataAccesses.length);
     System.arraycopy(dataMisses, 0, copy.dataMisses, 0, dataMisses.length);
     System.arraycopy(dataWritebacks, 0, copy.dataWritebacks, 0, dataWritebacks.length);
+    System.arraycopy(dataPrefetches, 0, copy.dataPrefetches, 0, dataPrefetches.length);
+    System.arraycopy(dataPrefetchMisses, 0, copy.dataPrefetchMisses, 0,
+        dataPrefetchMisses.length);
     System.arraycopy(fetchAccesses, 0, copy.fetchAccesses, 0, fetchAccesses.length);
     System.arraycopy(fetchMisses, 0, copy.fetchMisses, 0, fetchMisses.length);
     copy.interCoreEvictions = interCoreEvictions;
@@ -75,6 +83,8 @@ final class CoreCounters {
       d.dataAccesses[i] -= start.dataAccesses[i];
       d.dataMisses[i] -= start.dataMisses[i];
       d.dataWritebacks[i] -= start.dataWritebacks[i];
+      d.dataPrefetches[i] -= start.dataPrefetches[i];
+      d.dataPrefetchMisses[i] -= start.dataPrefetchMisses[i];
     }
     for (int i = 0; i < fetchAccesses.length; i++) {
       d.fetchAccesses[i] -= start.fetchAccesses[i];

@@ -100,6 +100,9 @@ public final class Simulation {
     return runCores(traces, () -> build(traces, mode, traces.size()));
   }
 
+  /** Sees every micro-op each core places (tests and timing comparisons); usually null. */
+  Core.MicroOpObserver observer;
+
   private List<CoreRunner> build(List<Path> traces, LlcMode mode, int llcShare)
       throws IOException {
     int n = traces.size();
@@ -146,6 +149,7 @@ public final class Simulation {
       chains.add(new CacheHierarchy[] {fetch, dataChain});
       Core c = new Core(core, traces.get(core), machine, newPredictor(traces.get(core)), fetch,
           dataChain, shared, memory, separateAddressSpaces, warmup, maxInstructions, idealization);
+      c.observer = observer;
       runners.add(new CoreRunner(c, machine, dataLevels, fetchLevels, shared));
     }
     if (shared != null) {
@@ -306,19 +310,21 @@ public final class Simulation {
           c.conditionalBranches,
           c.directionMispredictions, c.targetMispredictions, c.returnMispredictions,
           1000.0 * (c.directionMispredictions + c.targetMispredictions) / instructions, stack,
-          levels(fetchLevels, c.fetchAccesses, c.fetchMisses, null, instructions),
-          levels(dataLevels, c.dataAccesses, c.dataMisses, c.dataWritebacks, instructions),
+          levels(fetchLevels, c.fetchAccesses, c.fetchMisses, null, null, null, instructions),
+          levels(dataLevels, c.dataAccesses, c.dataMisses, c.dataWritebacks, c.dataPrefetches,
+              c.dataPrefetchMisses, instructions),
           shared == null ? -1 : shared.occupancy(core.id()), c.interCoreEvictions);
     }
 
     /** Writebacks are reported on the data side (instruction lines are never dirty). */
     private static List<LevelResult> levels(List<Cache> caches, long[] accesses, long[] misses,
-        long[] writebacks, double instructions) {
+        long[] writebacks, long[] prefetches, long[] prefetchMisses, double instructions) {
       List<LevelResult> results = new ArrayList<>();
       for (int i = 0; i < caches.size(); i++) {
         results.add(new LevelResult(caches.get(i).config().name(), accesses[i],
             accesses[i] - misses[i], misses[i], 1000.0 * misses[i] / instructions,
-            writebacks == null ? 0 : writebacks[i]));
+            writebacks == null ? 0 : writebacks[i], prefetches == null ? 0 : prefetches[i],
+            prefetchMisses == null ? 0 : prefetchMisses[i]));
       }
       return results;
     }

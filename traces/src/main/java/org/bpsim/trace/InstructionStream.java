@@ -86,6 +86,25 @@ public interface InstructionStream extends AutoCloseable {
     return -1;
   }
 
+  /**
+   * Asks the stream to deliver micro-ops from now on, split as the trace's own simulator splits
+   * instructions (the CBP-2025 kit's reader does; other formats have no such split and ignore
+   * this). Each micro-op then comes from one {@link #next()}, with its own registers and memory
+   * access, and {@link #lastMicroOp()} marks an instruction's last one.
+   */
+  default void splitIntoMicroOps() {
+  }
+
+  /** Whether the current element ends an instruction (always, unless split into micro-ops). */
+  default boolean lastMicroOp() {
+    return true;
+  }
+
+  /** Bytes a load or store accesses (1 when the trace does not record sizes). */
+  default int accessBytes() {
+    return 1;
+  }
+
   @Override
   void close() throws IOException;
 }

@@ -38,6 +38,8 @@ public final class Cbp2025Decoder {
   private final Path path;
   private final int[] inputRegisters = new int[255];
   private final int[] outputRegisters = new int[255];
+  /** Per output: a 16-byte value whose upper half is not zero (the kit cracks on it). */
+  private final boolean[] wideUpperNonZero = new boolean[255];
 
   private long records;
   private long recordStart;
@@ -46,6 +48,7 @@ public final class Cbp2025Decoder {
   private long effectiveAddress;
   private int accessBytes;
   private boolean baseUpdate;
+  private boolean registerOffset;
   private boolean taken;
   private long nextPc;
   private int inputs;
@@ -90,12 +93,13 @@ public final class Cbp2025Decoder {
     effectiveAddress = 0;
     accessBytes = 0;
     baseUpdate = false;
+    registerOffset = false;
     if (InstructionClass.isMemory(instructionClass)) {
       effectiveAddress = readBytes(8, "effective address");
       accessBytes = readByte("access size");
       baseUpdate = flag(readByte("base-update flag"), "base-update flag");
       if (instructionClass == InstructionClass.STORE) {
-        flag(readByte("register-offset flag"), "register-offset flag");
+        registerOffset = flag(readByte("register-offset flag"), "register-offset flag");
       }
     }
     taken = false;
@@ -121,7 +125,8 @@ public final class Cbp2025Decoder {
       int register = outputRegisters[i];
       boolean wide = instructionClass != InstructionClass.STORE && register >= INTEGER_REGISTERS
           && register != FLAGS_REGISTER && register != ZERO_REGISTER;
-      skip(wide ? 16 : 8, "output value");
+      skip(8, "output value");
+      wideUpperNonZero[i] = wide && readBytes(8, "output value") != 0;
     }
     records++;
     return true;
@@ -197,6 +202,19 @@ public final class Cbp2025Decoder {
 
   public boolean baseUpdate() {
     return baseUpdate;
+  }
+
+  /** For stores: whether the address takes a register offset (its second input). */
+  public boolean registerOffset() {
+    return registerOffset;
+  }
+
+  /**
+   * Whether output {@code i} is a SIMD/FP register whose 16-byte value has a non-zero upper
+   * half: the kit's reader then gives it a micro-op of its own.
+   */
+  public boolean wideUpperNonZero(int i) {
+    return wideUpperNonZero[i];
   }
 
   /** For branches: taken (always true for unconditional ones). */

@@ -7,11 +7,19 @@ import org.bpsim.trace.ExecutionClass;
 import org.bpsim.trace.InstructionStream;
 import org.bpsim.trace.TraceInput;
 
-/** A CBP-2025 kit trace as an instruction stream (one record, one instruction). */
+/**
+ * A CBP-2025 kit trace as an instruction stream: one record, one instruction, or, once
+ * {@link #splitIntoMicroOps()} is called, one micro-op per {@link #next()} as the kit's reader
+ * cracks records ({@link Cbp2025MicroOps}).
+ */
 public final class Cbp2025InstructionStream implements InstructionStream {
   private final TraceInput input;
   private final Cbp2025Decoder decoder;
   private BranchKind kind;
+  /** Non-null once split into micro-ops. */
+  private Cbp2025MicroOps microOps;
+  private int piece;
+  private int pieces;
 
   public Cbp2025InstructionStream(TraceInput input) {
     this.input = input;
@@ -20,11 +28,40 @@ public final class Cbp2025InstructionStream implements InstructionStream {
 
   @Override
   public boolean next() throws IOException {
+    if (microOps != null && ++piece < pieces) {
+      kind = Cbp2025Reader.kindOf(microOps.pieceClass(piece));
+      return true;
+    }
     if (!decoder.next()) {
       return false;
     }
-    kind = Cbp2025Reader.kindOf(decoder.instructionClass());
+    if (microOps != null) {
+      pieces = microOps.crack(decoder);
+      piece = 0;
+      kind = Cbp2025Reader.kindOf(microOps.pieceClass(0));
+    } else {
+      kind = Cbp2025Reader.kindOf(decoder.instructionClass());
+    }
     return true;
+  }
+
+  @Override
+  public void splitIntoMicroOps() {
+    if (microOps == null) {
+      microOps = new Cbp2025MicroOps();
+      piece = 0;
+      pieces = 0;
+    }
+  }
+
+  @Override
+  public boolean lastMicroOp() {
+    return microOps == null || piece == pieces - 1;
+  }
+
+  @Override
+  public int accessBytes() {
+    return microOps != null ? microOps.size(piece) : Math.max(1, decoder.accessBytes());
   }
 
   @Override
@@ -59,27 +96,31 @@ public final class Cbp2025InstructionStream implements InstructionStream {
 
   @Override
   public boolean isLoad() {
-    return decoder.instructionClass() == InstructionClass.LOAD;
+    return microOps != null ? microOps.isLoad(piece)
+        : decoder.instructionClass() == InstructionClass.LOAD;
   }
 
   @Override
   public long loadAddress() {
-    return isLoad() ? decoder.effectiveAddress() : 0;
+    return !isLoad() ? 0 : microOps != null ? microOps.address(piece) : decoder.effectiveAddress();
   }
 
   @Override
   public boolean isStore() {
-    return decoder.instructionClass() == InstructionClass.STORE;
+    return microOps != null ? microOps.isStore(piece)
+        : decoder.instructionClass() == InstructionClass.STORE;
   }
 
   @Override
   public long storeAddress() {
-    return isStore() ? decoder.effectiveAddress() : 0;
+    return !isStore() ? 0 : microOps != null ? microOps.address(piece)
+        : decoder.effectiveAddress();
   }
 
   @Override
   public int executionClass() {
-    int instructionClass = decoder.instructionClass();
+    int instructionClass = microOps != null ? microOps.pieceClass(piece)
+        : decoder.instructionClass();
     return instructionClass == InstructionClass.FP ? ExecutionClass.FLOATING_POINT
         : instructionClass == InstructionClass.SLOW_ALU ? ExecutionClass.SLOW_INTEGER
         : ExecutionClass.SIMPLE;
@@ -87,22 +128,33 @@ public final class Cbp2025InstructionStream implements InstructionStream {
 
   @Override
   public int sourceRegisters() {
+    if (microOps != null) {
+      // A micro-op's sources (A, B, C) are always a prefix of its three slots.
+      int n = 0;
+      while (n < 3 && microOps.source(piece, n) != Cbp2025MicroOps.NONE) {
+        n++;
+      }
+      return n;
+    }
     return decoder.inputs();
   }
 
   @Override
   public int sourceRegister(int i) {
-    return decoder.inputRegister(i);
+    return microOps != null ? microOps.source(piece, i) : decoder.inputRegister(i);
   }
 
   @Override
   public int destinationRegisters() {
+    if (microOps != null) {
+      return microOps.destination(piece) == Cbp2025MicroOps.NONE ? 0 : 1;
+    }
     return decoder.outputs();
   }
 
   @Override
   public int destinationRegister(int i) {
-    return decoder.outputRegister(i);
+    return microOps != null ? microOps.destination(piece) : decoder.outputRegister(i);
   }
 
   /**
@@ -111,7 +163,8 @@ public final class Cbp2025InstructionStream implements InstructionStream {
    */
   @Override
   public int baseUpdateRegister() {
-    if (!decoder.baseUpdate()) {
+    if (microOps != null || !decoder.baseUpdate()) {
+      // Split into micro-ops, the base update is a micro-op of its own.
       return -1;
     }
     if (isStore()) {

@@ -8,7 +8,9 @@ import org.bpsim.trace.TraceFormatException;
 
 /**
  * Any byte string either decodes as CBP-2025 records or is rejected with a
- * {@link TraceFormatException}; format detection never throws. In a normal build this replays
+ * {@link TraceFormatException}; every record decoded splits into the kit's micro-ops without
+ * failing (at least one, registers in range, sizes at least one byte, memory pieces only for
+ * loads and stores); format detection never throws. In a normal build this replays
  * the seed corpus in {@code Cbp2025DecoderFuzzTestInputs}.
  */
 final class Cbp2025DecoderFuzzTest {
@@ -29,8 +31,10 @@ final class Cbp2025DecoderFuzzTest {
     }, Path.of("fuzz.trace"));
     try {
       long records = 0;
+      Cbp2025MicroOps microOps = new Cbp2025MicroOps();
       while (decoder.next()) {
         records++;
+        checkCracking(decoder, microOps);
         if (decoder.records() != records || position[0] > data.length) {
           throw new AssertionError("decoder lost count");
         }
@@ -45,5 +49,28 @@ final class Cbp2025DecoderFuzzTest {
     }
     Cbp2025Decoder.plausible(data);
     TraceFormat.detect(data, "fuzz.trace");
+  }
+
+  private static void checkCracking(Cbp2025Decoder decoder, Cbp2025MicroOps microOps) {
+    int pieces = microOps.crack(decoder);
+    if (pieces < 1 || pieces != microOps.pieces()) {
+      throw new AssertionError("no micro-op");
+    }
+    boolean memory = InstructionClass.isMemory(decoder.instructionClass());
+    for (int p = 0; p < pieces; p++) {
+      for (int slot = 0; slot < 3; slot++) {
+        int register = microOps.source(p, slot);
+        if (register < Cbp2025MicroOps.NONE || register > 255) {
+          throw new AssertionError("source out of range: " + register);
+        }
+      }
+      int destination = microOps.destination(p);
+      if (destination < Cbp2025MicroOps.NONE || destination > 255 || microOps.size(p) < 1) {
+        throw new AssertionError("bad destination or size");
+      }
+      if ((microOps.isLoad(p) || microOps.isStore(p)) && !memory) {
+        throw new AssertionError("a memory piece of a non-memory instruction");
+      }
+    }
   }
 }
