@@ -205,6 +205,16 @@ public final class GlobalHistory {
     pending = other.pending;
   }
 
+  /** The length of each fold, by handle (a copy). */
+  public int[] foldLengths() {
+    return Arrays.copyOf(original, folds);
+  }
+
+  /** The width of each fold, by handle (a copy). */
+  public int[] foldWidths() {
+    return Arrays.copyOf(compressed, folds);
+  }
+
   /** Number of distinct folds kept. */
   public int foldCount() {
     return folds;
