@@ -150,6 +150,23 @@ public final class LoopPredictor {
     }
   }
 
+  /**
+   * Makes this table an exact copy of {@code other}'s entries (not of its last lookup): the CBP-2025
+   * kit checkpoints its loop table at fetch, trains it speculatively and puts the saved copy back
+   * when a branch turns out mispredicted. Both must have the same size; nothing is allocated.
+   */
+  public void copyTableFrom(LoopPredictor other) {
+    if (other.tag.length != tag.length) {
+      throw new IllegalArgumentException("loop tables of different sizes");
+    }
+    System.arraycopy(other.tripCount, 0, tripCount, 0, tripCount.length);
+    System.arraycopy(other.iteration, 0, iteration, 0, iteration.length);
+    System.arraycopy(other.tag, 0, tag, 0, tag.length);
+    System.arraycopy(other.confidence, 0, confidence, 0, confidence.length);
+    System.arraycopy(other.age, 0, age, 0, age.length);
+    System.arraycopy(other.direction, 0, direction, 0, direction.length);
+  }
+
   private void free(int e) {
     tripCount[e] = 0;
     age[e] = 0;

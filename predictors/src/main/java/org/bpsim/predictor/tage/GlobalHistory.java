@@ -185,6 +185,36 @@ public final class GlobalHistory {
     }
   }
 
+  /**
+   * Makes this history an exact copy of {@code other} (bits, folds, pending bits): what a staged
+   * predictor checkpoints at fetch and restores at execute. Both must have been built alike (same
+   * maximum length, same folds registered in the same order); nothing is allocated.
+   */
+  public void copyFrom(GlobalHistory other) {
+    if (other.windows.length != windows.length || other.folds != folds) {
+      throw new IllegalArgumentException("histories of different shapes");
+    }
+    for (int f = 0; f < folds; f++) {
+      if (original[f] != other.original[f] || compressed[f] != other.compressed[f]) {
+        throw new IllegalArgumentException("histories of different shapes: fold " + f);
+      }
+    }
+    System.arraycopy(other.windows, 0, windows, 0, windows.length);
+    System.arraycopy(other.folded, 0, folded, 0, folds);
+    head = other.head;
+    pending = other.pending;
+  }
+
+  /** The length of each fold, by handle (a copy). */
+  public int[] foldLengths() {
+    return Arrays.copyOf(original, folds);
+  }
+
+  /** The width of each fold, by handle (a copy). */
+  public int[] foldWidths() {
+    return Arrays.copyOf(compressed, folds);
+  }
+
   /** Number of distinct folds kept. */
   public int foldCount() {
     return folds;

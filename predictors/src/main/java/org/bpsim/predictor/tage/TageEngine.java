@@ -763,6 +763,48 @@ public final class TageEngine implements RandomSource {
     historyPointer -= count;
   }
 
+  /**
+   * TAGE's speculative history (global bits and their folds, phist, ptghist) at one moment: what
+   * a staged predictor saves at fetch and predicts with again at execute, the way the CBP-2025
+   * kit checkpoints its copy of this code. Made by {@link #newCheckpoint()} so its shape fits;
+   * reused, nothing is allocated per save.
+   */
+  public static final class HistoryCheckpoint {
+    private final GlobalHistory history;
+    private long path;
+    private int historyPointer;
+
+    private HistoryCheckpoint(GlobalHistory history) {
+      this.history = history;
+    }
+  }
+
+  /** An empty checkpoint shaped for this engine's history. */
+  public HistoryCheckpoint newCheckpoint() {
+    // the folds registered exactly as the constructor registered them
+    GlobalHistory copy = new GlobalHistory(config.maxHistory());
+    int[] lengths = history.foldLengths();
+    int[] widths = history.foldWidths();
+    for (int f = 0; f < lengths.length; f++) {
+      copy.addFold(lengths[f], widths[f]);
+    }
+    return new HistoryCheckpoint(copy);
+  }
+
+  /** Saves the current history into {@code into}. */
+  public void saveHistory(HistoryCheckpoint into) {
+    into.history.copyFrom(history);
+    into.path = path;
+    into.historyPointer = historyPointer;
+  }
+
+  /** Makes {@code from} the current history. */
+  public void restoreHistory(HistoryCheckpoint from) {
+    history.copyFrom(from.history);
+    path = from.path;
+    historyPointer = from.historyPointer;
+  }
+
   // ---------------------------------------------------------------- what the companions read
 
   /** phist, TAGE's path history (the 64 KB statistical corrector reads it too). */

@@ -371,6 +371,55 @@ public final class StatisticalCorrector {
     thirdLocal[ti] = (thirdLocal[ti] << 1) + t;
   }
 
+  /**
+   * The corrector's own speculative histories (GHIST, the backward history, the three local
+   * histories, IMHIST and IMLIcount) at one moment, as the CBP-2025 kit checkpoints them at fetch.
+   * Made by {@link #newCheckpoint()}; reused, nothing is allocated per save.
+   */
+  public static final class HistoryCheckpoint {
+    private long global;
+    private long backward;
+    private final long[] local;
+    private final long[] secondLocal;
+    private final long[] thirdLocal;
+    private final long[] imliOutcomes;
+    private int imliCount;
+
+    private HistoryCheckpoint(StatisticalCorrector shape) {
+      this.local = new long[shape.local.length];
+      this.secondLocal = new long[shape.secondLocal.length];
+      this.thirdLocal = new long[shape.thirdLocal.length];
+      this.imliOutcomes = new long[shape.imliOutcomes.length];
+    }
+  }
+
+  /** An empty checkpoint shaped for this corrector. */
+  public HistoryCheckpoint newCheckpoint() {
+    return new HistoryCheckpoint(this);
+  }
+
+  /** Saves the current histories into {@code into}. */
+  public void saveHistory(HistoryCheckpoint into) {
+    into.global = global;
+    into.backward = backward;
+    System.arraycopy(local, 0, into.local, 0, local.length);
+    System.arraycopy(secondLocal, 0, into.secondLocal, 0, secondLocal.length);
+    System.arraycopy(thirdLocal, 0, into.thirdLocal, 0, thirdLocal.length);
+    System.arraycopy(imliOutcomes, 0, into.imliOutcomes, 0, imliOutcomes.length);
+    into.imliCount = imliCount;
+  }
+
+  /** Makes {@code from} the current histories. */
+  public void restoreHistory(HistoryCheckpoint from) {
+    global = from.global;
+    backward = from.backward;
+    System.arraycopy(from.local, 0, local, 0, local.length);
+    System.arraycopy(from.secondLocal, 0, secondLocal, 0, secondLocal.length);
+    System.arraycopy(from.thirdLocal, 0, thirdLocal, 0, thirdLocal.length);
+    System.arraycopy(from.imliOutcomes, 0, imliOutcomes, 0, imliOutcomes.length);
+    imliCount = from.imliCount;
+  }
+
   private static int saturate(int value, boolean up, int bits) {
     int max = (1 << (bits - 1)) - 1;
     int min = -(1 << (bits - 1));

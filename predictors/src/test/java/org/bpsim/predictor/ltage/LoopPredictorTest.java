@@ -93,4 +93,36 @@ final class LoopPredictorTest {
     assertTrue(missed[0] * 4 < missed[1] * 3, spec + " missed " + missed[0]
         + " loop branches, TAGE " + missed[1]);
   }
+
+  /**
+   * A table copied back after speculative training is the table as it was saved: a learnt loop
+   * that wrong-path training made forget is predicted again as before.
+   */
+  @ParameterizedTest(name = "trip count {0}")
+  @ValueSource(ints = {5, 30})
+  void aCopiedBackTableUndoesSpeculativeTraining(int trips) {
+    LoopPredictor loop = new LoopPredictor(5, new SeededRandom(1));
+    LoopPredictor saved = new LoopPredictor(5, new SeededRandom(1));
+    long pc = 0x4000_5670L;
+    for (int visit = 0; visit < 40; visit++) {
+      for (int i = 0; i < trips; i++) {
+        boolean taken = i < trips - 1;
+        loop.predict(pc);
+        loop.update(taken, true, !taken);
+      }
+    }
+    loop.predict(pc);
+    assertTrue(loop.valid(), "the loop is learnt");
+    boolean learnt = loop.prediction();
+    saved.copyTableFrom(loop);
+    // a confident entry trained against its prediction is freed
+    loop.predict(pc);
+    loop.update(!learnt, true, false);
+    loop.predict(pc);
+    assertTrue(!loop.valid(), "speculative training freed the entry");
+    loop.copyTableFrom(saved);
+    loop.predict(pc);
+    assertTrue(loop.valid(), "the copy brings the entry back");
+    assertEquals(learnt, loop.prediction());
+  }
 }

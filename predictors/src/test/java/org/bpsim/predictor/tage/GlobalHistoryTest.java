@@ -66,4 +66,41 @@ final class GlobalHistoryTest {
       assertEquals(pushed[n - 1 - age], history.bit(age), "seed " + seed + ", age " + age);
     }
   }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void aCopyFollowsTheSamePushesToTheSameFoldsAndLeavesTheOriginalAlone(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int maxLength = 1 + random.nextInt(1500);
+    GlobalHistory history = new GlobalHistory(maxLength);
+    GlobalHistory copy = new GlobalHistory(maxLength);
+    int folds = 1 + random.nextInt(6);
+    int[] length = new int[folds];
+    int[] width = new int[folds];
+    for (int f = 0; f < folds; f++) {
+      length[f] = random.nextInt(maxLength + 1);
+      width[f] = 1 + random.nextInt(24);
+      history.addFold(length[f], width[f]);
+      copy.addFold(length[f], width[f]);
+    }
+    for (int n = random.nextInt(2 * maxLength + 20); n > 0; n--) {
+      history.push(random.nextInt(8), 1 + random.nextInt(3));
+    }
+    copy.copyFrom(history);
+    int[] before = history.currentFolds().clone();
+    // the copy moves on alone: the original must not see it
+    for (int n = random.nextInt(50); n > 0; n--) {
+      copy.push(random.nextInt(8), 1 + random.nextInt(3));
+    }
+    for (int f = 0; f < folds; f++) {
+      assertEquals(before[f], history.fold(f), "seed " + seed + ": original fold " + f);
+      assertEquals(directFold(copy, length[f], width[f]), copy.fold(f),
+          "seed " + seed + ": copied fold " + f);
+    }
+    // and a copy taken back restores the original exactly
+    copy.copyFrom(history);
+    for (int f = 0; f < folds; f++) {
+      assertEquals(before[f], copy.fold(f), "seed " + seed + ": restored fold " + f);
+    }
+  }
 }

@@ -164,4 +164,40 @@ final class TageEngineTest {
     }
     assertTrue(late < 20, "mispredictions after warm-up: " + late);
   }
+
+  /**
+   * A restored checkpoint gives exactly the lookup the engine made when it was saved, however
+   * many branches were shifted into the history meanwhile, as long as no table was trained.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void aRestoredCheckpointRepeatsTheLookupItWasSavedWith(long seed) {
+    for (TageConfig config : new TageConfig[] {TageConfig.BUDGET_64KB, TageConfig.BUDGET_8KB}) {
+      TageEngine tage = new TageEngine(config, 0);
+      Workload work = new Workload(seed);
+      TageEngine.HistoryCheckpoint saved = tage.newCheckpoint();
+      SplittableRandom random = new SplittableRandom(seed ^ 1);
+      for (int n = 0; n < 3000; n++) {
+        long pc = work.pc();
+        boolean taken = work.outcome(pc);
+        boolean predicted = tage.predict(pc);
+        tage.update(taken, predicted);
+        tage.updateHistory(pc, BranchKind.CONDITIONAL, taken);
+      }
+      long pc = work.pc();
+      tage.saveHistory(saved);
+      boolean before = tage.predict(pc);
+      int hit = tage.hitBank();
+      int alt = tage.altBank();
+      for (int n = random.nextInt(400); n >= 0; n--) {
+        long other = work.pc();
+        tage.updateHistory(other, n % 5 == 0 ? BranchKind.INDIRECT_JUMP : BranchKind.CONDITIONAL,
+            work.outcome(other));
+      }
+      tage.restoreHistory(saved);
+      assertEquals(before, tage.predict(pc), "seed " + seed + ": prediction");
+      assertEquals(hit, tage.hitBank(), "seed " + seed + ": provider");
+      assertEquals(alt, tage.altBank(), "seed " + seed + ": alternate");
+    }
+  }
 }
