@@ -418,20 +418,7 @@ final class Core {
     issuePrefetches(realCaches);
     // Only a stream not split into the kit's micro-ops names a base update here (split, it is
     // an ALU micro-op of its own); its write needs only the address, as in the general model.
-    int baseUpdate = stream.baseUpdateRegister();
-    for (int i = 0, n = stream.destinationRegisters(); i < n; i++) {
-      int register = stream.destinationRegister(i);
-      if (register == zero) {
-        continue;
-      }
-      if (register == baseUpdate) {
-        registerReady[register] = start + latency.simple();
-        registerCause[register] = BASE;
-      } else {
-        registerReady[register] = done;
-        registerCause[register] = cause;
-      }
-    }
+    writeDestinations(start, done, cause);
     long previousRetire = window.youngestRetire();
     if (store) {
       long address = stream.storeAddress() ^ addressTag;
@@ -517,21 +504,7 @@ final class Core {
       };
       done = start + cycles;
     }
-    int baseUpdate = stream.baseUpdateRegister();
-    for (int i = 0, n = stream.destinationRegisters(); i < n; i++) {
-      int register = stream.destinationRegister(i);
-      if (register == zero) {
-        continue;
-      }
-      if (register == baseUpdate) {
-        // The updated base is an address computation, ready before the data.
-        registerReady[register] = start + latency.simple();
-        registerCause[register] = BASE;
-      } else {
-        registerReady[register] = done;
-        registerCause[register] = cause;
-      }
-    }
+    writeDestinations(start, done, cause);
     long previousRetire = window.youngestRetire();
     long retire = Math.max(done, previousRetire);
     if (store) {
@@ -632,6 +605,29 @@ final class Core {
       fetchCycle += stall;
     }
     otherTraffic(fetchChain, readsBefore, writesBefore, supplier == fetchLatency.length);
+  }
+
+  /**
+   * Marks when the instruction's destination registers are ready: at {@code done}, except an
+   * updated base register, an address computation ready before the data.
+   */
+  private void writeDestinations(long start, long done, int cause) {
+    int zero = stream.zeroRegister();
+    int addressReady = core.latencies().simple();
+    int baseUpdate = stream.baseUpdateRegister();
+    for (int i = 0, n = stream.destinationRegisters(); i < n; i++) {
+      int register = stream.destinationRegister(i);
+      if (register == zero) {
+        continue;
+      }
+      if (register == baseUpdate) {
+        registerReady[register] = start + addressReady;
+        registerCause[register] = BASE;
+      } else {
+        registerReady[register] = done;
+        registerCause[register] = cause;
+      }
+    }
   }
 
   /** Whether the branch was mispredicted (direction, or target unless targets are perfect). */

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.bpsim.trace.SharedMaterial;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +35,6 @@ final class ChampionshipMispredictionListsTest {
   Path dir;
 
   @Test
-  @Disabled("enabled once the TAGE presets are exact (issue 10)")
   void tagePresetsMispredictTheChampionshipCodesBranchesOnTheCbp2016Traces() throws IOException {
     Path traces = SharedMaterial.traceOrSkip("cbp2016");
     Path references = SharedMaterial.referenceOrSkip("championship-mispredictions");

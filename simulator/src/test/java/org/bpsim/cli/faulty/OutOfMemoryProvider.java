@@ -8,8 +8,8 @@ import org.bpsim.predictor.spi.PredictorConfig;
 import org.bpsim.predictor.spi.PredictorProvider;
 
 /**
- * A plugin whose predictor, after a number of predictions, fills the heap until the JVM throws
- * an OutOfMemoryError.
+ * A plugin whose predictor, after a number of predictions, asks for more heap than the JVM
+ * has, so that the JVM throws an OutOfMemoryError.
  */
 public final class OutOfMemoryProvider implements PredictorProvider {
   @Override
@@ -19,7 +19,7 @@ public final class OutOfMemoryProvider implements PredictorProvider {
 
   @Override
   public String description() {
-    return "test plugin that fills the heap until an OutOfMemoryError";
+    return "test plugin that asks for more heap than there is";
   }
 
   @Override
@@ -43,9 +43,10 @@ public final class OutOfMemoryProvider implements PredictorProvider {
     @Override
     public boolean predict(long pc) {
       if (remaining-- == 0) {
-        while (true) {
-          hoard.add(new long[1 << 17]);
-        }
+        // One request larger than any test heap: the JVM throws on this thread at once. Filling
+        // the heap bit by bit instead would let the OutOfMemoryError strike whichever thread
+        // allocates next, bpsim's own included, and the test would depend on timing.
+        hoard.add(new long[Integer.MAX_VALUE - 16]);
       }
       return true;
     }
