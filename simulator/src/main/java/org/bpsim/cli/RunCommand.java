@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code bpsim run}: replays traces through predictors and prints accuracy and MPKI. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Replay branch traces through one or more predictors in one pass per trace.",
+    description = {"Replay branch traces through one or more predictors, each trace decoded once.",
         "Conditional branches are predicted then learnt at once (CBP-2016 semantics); other "
             + "branches only update predictor state.",
         "Without -t, replays the bundled sample traces."})
@@ -76,7 +76,9 @@ public final class RunCommand implements Callable<Integer> {
   Path output;
 
   @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-      description = "Traces replayed in parallel (default: all cores).")
+      description = "Cores to use (default: all): traces replay in parallel, and with fewer "
+          + "traces than N each trace's predictors are spread over the cores, the trace still "
+          + "decoded once.")
   Integer jobs;
 
   @Option(names = "--mispredictions", paramLabel = "DIR",
@@ -132,22 +134,11 @@ public final class RunCommand implements Callable<Integer> {
     PredictorGuard guard = predictorTimeout.guard();
     List<RunResult> results = new ArrayList<>();
     java.util.function.Consumer<String> warnings = warnings();
+    int workers = workers(files, configs);
     if (System.console() == null) {
-      // fewer traces than cores: each trace's predictors are spread over the idle cores
-      int groups = SplitReplay.groups(files.size(), configs.size(),
-          jobs == null ? Runtime.getRuntime().availableProcessors() : jobs);
-      for (List<RunResult> perTrace : InParallel.map(files, jobs, file -> {
-        SplitReplay.Pass pass = members -> new Replay(file, file.toString(), forced, options)
-            .warnTo(warnings).run(members, registry, null, null, guard);
-        try {
-          // a stream can be read only once
-          return SplitReplay.run(configs,
-              java.nio.file.Files.isRegularFile(file) ? groups : 1, pass);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new java.io.InterruptedIOException("interrupted");
-        }
-      })) {
+      for (List<RunResult> perTrace : InParallel.map(files, jobs,
+          file -> new Replay(file, file.toString(), forced, options).warnTo(warnings)
+              .spreadOver(workers).run(configs, registry, null, null, guard))) {
         results.addAll(perTrace);
       }
       return results;
@@ -166,7 +157,8 @@ public final class RunCommand implements Callable<Integer> {
         files.size(), bytes, streams)) {
       for (List<RunResult> perTrace : InParallel.map(files, jobs, file -> {
         List<RunResult> rows = new Replay(file, file.toString(), forced, options)
-            .warnTo(warnings).run(configs, registry, null, progress::replayed, guard);
+            .warnTo(warnings).spreadOver(workers)
+            .run(configs, registry, null, progress::replayed, guard);
         progress.traceFinished(file.toString(), java.nio.file.Files.isRegularFile(file)
             ? java.nio.file.Files.size(file) : 0, rows.get(0).branches(), 0);
         return rows;
@@ -188,13 +180,14 @@ public final class RunCommand implements Callable<Integer> {
       return replayAll(registry, configs, options, forced, files);
     }
     java.util.function.Consumer<String> warnings = warnings();
+    int workers = workers(files, configs);
     try {
       List<RunResult> results = new ArrayList<>();
       for (List<RunResult> perTrace : InParallel.map(files, jobs, file -> {
         try (MispredictionFiles.TraceLists sink = lists.open(file)) {
-          List<RunResult> listed =
-              new Replay(file, file.toString(), forced, options).warnTo(warnings).run(configs, registry,
-                  predictorTimeout.guard(), sink);
+          List<RunResult> listed = new Replay(file, file.toString(), forced, options)
+              .warnTo(warnings).spreadOver(workers)
+              .run(configs, registry, predictorTimeout.guard(), sink);
           sink.finish(listed);
           return listed;
         }
@@ -206,6 +199,15 @@ public final class RunCommand implements Callable<Integer> {
     } finally {
       lists.abandon();
     }
+  }
+
+  /**
+   * Fewer traces than jobs: each trace's predictors are spread over the idle cores, all fed
+   * from one decoding of the trace (a stream too).
+   */
+  private int workers(List<Path> files, List<PredictorConfig> configs) {
+    return SplitReplay.workers(files.size(), configs.size(),
+        jobs == null ? Runtime.getRuntime().availableProcessors() : jobs);
   }
 
   private java.util.function.Consumer<String> warnings() {

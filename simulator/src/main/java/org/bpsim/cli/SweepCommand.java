@@ -60,7 +60,9 @@ public final class SweepCommand implements Callable<Integer> {
   String shard;
 
   @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-      description = "Replays at once (default: all cores).")
+      description = "Cores to use (default: all): traces replay in parallel, and with fewer "
+          + "traces than N each trace's configurations are spread over the cores, the trace "
+          + "still decoded once.")
   Integer jobs;
 
   @Option(names = "--warmup-instructions", paramLabel = "N",

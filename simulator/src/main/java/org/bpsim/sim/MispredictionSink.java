@@ -8,6 +8,12 @@ import org.bpsim.trace.BranchBatch;
  * replay mispredicts, so that they can be listed branch by branch ({@code bpsim run
  * --mispredictions}). A replay given a sink runs a loop of its own that records them into
  * primitive buffers; a replay without one runs exactly as before.
+ *
+ * <p>A replay spread over threads ({@link Replay#spreadOver}) calls the sink from its workers:
+ * calls for different predictors may come at once, while each predictor's calls come one at a
+ * time, in trace order (from any worker, each handing the predictor on under a lock, so that
+ * what one call wrote the next sees). A sink that keeps each predictor's state apart needs no
+ * lock of its own.
  */
 public interface MispredictionSink {
   /**

@@ -21,8 +21,10 @@ import org.bpsim.trace.TraceReader;
 import org.bpsim.trace.Traces;
 
 /**
- * Replays one trace through several predictors in a single pass: each batch is decoded once and
- * handed to every predictor in turn, so adding a predictor costs its own work only.
+ * Replays one trace through several predictors, each batch decoded once and handed to every
+ * predictor, so adding a predictor costs its own work only: on the calling thread in a single
+ * pass, or with the predictors spread over threads of their own while the calling thread
+ * decodes ({@link #spreadOver}, {@link SplitReplay}).
  *
  * <p>Semantics (CBP-2016): every conditional branch is predicted, then the predictor learns its
  * outcome at once; every other branch is shown to the predictor but never counted. A branch is
@@ -34,6 +36,8 @@ public final class Replay {
   private final TraceFormat format;
   private final ReplayOptions options;
   private Consumer<String> warnings = System.err::println;
+  private int workers = 1;
+  private int poolBatches;
 
   /** Statistics of one replay pass, whatever predictors ran. */
   public record TraceCounts(long instructions, boolean instructionsKnown, long branches,
@@ -58,6 +62,27 @@ public final class Replay {
   }
 
   /**
+   * Spreads the predictors over {@code workers} threads of their own while the calling thread
+   * decodes the trace, once (see {@link SplitReplay}; {@link SplitReplay#workers} says how many
+   * keep the cores busy). 1, the default, is one pass on the calling thread; more than the
+   * predictors is one per predictor. The rows are the same whatever the count. Per-branch
+   * statistics are recorded in one pass only.
+   */
+  public Replay spreadOver(int workers) {
+    if (workers < 1) {
+      throw new IllegalArgumentException("a replay needs at least one thread, not " + workers);
+    }
+    this.workers = workers;
+    return this;
+  }
+
+  /** The number of batches a split replay passes round (tests bound it; 0: the default). */
+  Replay poolOf(int batches) {
+    this.poolBatches = batches;
+    return this;
+  }
+
+  /**
    * Runs {@code predictors} (fresh instances) over the trace and returns one result per predictor,
    * in the same order, labelled with {@code specs}.
    */
@@ -68,8 +93,9 @@ public final class Replay {
 
   /**
    * As {@link #run(List, List)}, and also counts per static branch into {@code statistics}
-   * (when not null; sized for these predictors) and reports each decoded batch's branch count to
-   * {@code progress} (when not null). Without them the replay runs exactly as fast as before.
+   * (when not null; sized for these predictors) and reports each replayed batch's branch count
+   * to {@code progress} (when not null; when spread, from the workers' threads). Without them the
+   * replay runs exactly as fast as before.
    */
   public List<RunResult> run(List<String> specs, List<BranchPredictor> predictors,
       BranchStatistics statistics, LongConsumer progress) throws IOException {
@@ -154,108 +180,56 @@ public final class Replay {
       throw new IllegalArgumentException("per-branch statistics and misprediction lists are "
           + "not recorded in the same replay");
     }
-    // index of the batch's first conditional branch among the trace's, for the lists
-    long firstIndex = 0;
-    boolean anyOnLane = false;
-    for (GuardedPredictor predictor : guarded) {
-      anyOnLane |= predictor.onLane();
+    int threads = Math.max(1, Math.min(workers, count));
+    if (statistics != null && threads > 1) {
+      throw new IllegalArgumentException("per-branch statistics are one table that every "
+          + "predictor writes to, so they are recorded in one pass, not on " + threads
+          + " threads");
     }
-    long branches = 0;
-    long conditionals = 0;
-    long warmup = options.warmupInstructions();
-    long end = options.endPosition();
-    boolean stoppedEarly = false;
     long instructions;
-    boolean known;
+    TraceWindow window;
     try (TraceReader reader = Traces.open(trace, format)) {
-      known = reader.hasInstructionCounts();
-      if (!known && !options.wholeTrace()) {
-        throw new UserException(trace + ": this " + reader.format().id()
-            + " trace has no instruction counts, so --warmup-instructions and "
-            + "--max-instructions cannot apply to it");
-      }
-      if (end != Long.MAX_VALUE) {
-        reader.stopAfter(end);
-      }
-      BranchBatch batch = new BranchBatch();
+      window = new TraceWindow(trace, reader, options);
       if (sink != null) {
         for (GuardedPredictor predictor : guarded) {
-          predictor.listMispredictions(batch.capacity());
+          predictor.listMispredictions(BranchBatch.DEFAULT_CAPACITY);
         }
       }
-      int n;
-      while ((n = reader.read(batch)) > 0) {
-        long[] position = batch.position;
-        int start = 0;
-        while (start < n && position[start] <= warmup) {
-          start++;
-        }
-        int stop = n;
-        if (position[n - 1] > end) {
-          stop = start;
-          while (stop < n && position[stop] <= end) {
-            stop++;
-          }
-          stoppedEarly = true;
-        }
-        int[] slots = statistics == null ? null : statistics.record(batch, start, stop);
-        if (anyOnLane) {
-          // plugins first, so that their lanes work while this thread feeds the built-ins
-          for (int p = 0; p < count; p++) {
-            if (guarded[p].onLane()) {
-              guarded[p].startBatch(batch, start, stop, slots, statistics, p, firstIndex);
-            }
+      if (threads == 1) {
+        PredictorGroup all = PredictorGroup.all(guarded);
+        ReplayBatch decoded = new ReplayBatch(new BranchBatch());
+        while (window.next(decoded)) {
+          int[] slots = statistics == null ? null
+              : statistics.record(decoded.batch, decoded.start, decoded.stop);
+          all.feed(decoded, slots, statistics, sink);
+          if (progress != null) {
+            progress.accept(decoded.size);
           }
         }
-        for (int p = 0; p < count; p++) {
-          if (!guarded[p].onLane()) {
-            guarded[p].startBatch(batch, start, stop, slots, statistics, p, firstIndex);
-          }
-        }
-        if (anyOnLane) {
-          for (GuardedPredictor predictor : guarded) {
-            predictor.finishBatch(batch);
-          }
-        }
-        if (sink != null) {
-          for (int p = 0; p < count; p++) {
-            int listed = guarded[p].listed();
-            if (listed > 0) {
-              sink.mispredicted(p, batch, guarded[p].missedAt(), guarded[p].missedIndex(),
-                  listed);
-            }
-          }
-          firstIndex += countConditionals(batch.kind, 0, stop);
-        }
-        if (progress != null) {
-          progress.accept(n);
-        }
-        branches += stop - start;
-        conditionals += countConditionals(batch.kind, start, stop);
-        if (stoppedEarly) {
-          break;
-        }
+      } else {
+        SplitReplay.run(window, PredictorGroup.split(guarded, count), threads,
+            poolBatches > 0 ? poolBatches : SplitReplay.DEFAULT_POOL, progress, sink, traceName);
       }
-      long total = stoppedEarly ? end : reader.instructionsRead();
-      if (options.wholeTrace() && reader.declaredInstructions().isPresent()) {
-        total = reader.declaredInstructions().getAsLong();
-      }
-      instructions = Math.max(0, Math.min(total, end) - warmup);
+      instructions = window.countedInstructions();
       reader.warnings().forEach(warnings);
-      if (conditionals == 0) {
-        warnings.accept(trace + (known && warmup > 0 && !stoppedEarly && instructions == 0
+      if (window.conditionals() == 0) {
+        long warmup = options.warmupInstructions();
+        warnings.accept(trace + (window.instructionsKnown() && warmup > 0
+            && !window.stoppedEarly() && instructions == 0
             ? ": the warmup of " + warmup + " instructions covers the whole trace ("
                 + reader.instructionsRead() + " instructions), so nothing is counted"
             : ": no conditional branch in the counted window") + "; accuracy and MPKI are n/a");
       }
     }
-    OptionalLong counted = known ? OptionalLong.of(instructions) : options.instructions();
+    OptionalLong counted = window.instructionsKnown() ? OptionalLong.of(instructions)
+        : options.instructions();
     List<RunResult> results = new ArrayList<>(count);
     for (int p = 0; p < count; p++) {
       long storage = guarded[p].storageBits();
       String failure = guarded[p].failure();
-      results.add(new RunResult(traceName, specs.get(p), counted, branches, conditionals,
-          failure == null ? guarded[p].mispredictions() : 0, storage, failure));
+      results.add(new RunResult(traceName, specs.get(p), counted, window.branches(),
+          window.conditionals(), failure == null ? guarded[p].mispredictions() : 0, storage,
+          failure));
     }
     return results;
   }

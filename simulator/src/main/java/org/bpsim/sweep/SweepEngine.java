@@ -12,16 +12,18 @@ import org.bpsim.predictor.spi.PredictorConfig;
 import org.bpsim.report.RunResult;
 import org.bpsim.sim.InParallel;
 import org.bpsim.sim.Replay;
+import org.bpsim.sim.SplitReplay;
 
 /**
  * Runs the pending tasks of a sweep (or of one shard) on this machine and records each in the
  * sweep folder as soon as its trace's pass ends. Tasks already done are skipped, so re-running
  * after a crash runs only what is missing.
  *
- * <p>Tasks of one trace run in one replay pass, so the trace is decoded once for all its
- * configurations. When there are fewer traces than jobs, each trace's configurations are split
- * into groups replayed side by side, so that one long trace with many configurations uses every
- * core (each group then decodes the trace itself).
+ * <p>The pending tasks of one trace run over one decoding of it, so the trace is decoded once
+ * for all its configurations (once per shard, since a shard is given its tasks). With at least
+ * as many traces as jobs, traces replay side by side, one pass each. With fewer, each trace's
+ * configurations are spread over worker threads fed from that one decoding
+ * ({@link SplitReplay}), so that one long trace with many configurations uses every core.
  */
 public final class SweepEngine {
   /** What a run did: tasks run now, and how many of them failed. */
@@ -33,8 +35,8 @@ public final class SweepEngine {
 
   /**
    * @param tasks the tasks to consider (all of them, or a shard's)
-   * @param jobs the most replays at once; null for one per core
-   * @param progress told one line per finished group of tasks
+   * @param jobs the cores to use (worker threads, and traces at once); null for all
+   * @param progress told one line per trace whose pending tasks have finished
    */
   public static Outcome run(SweepPlan plan, SweepFolder folder, List<SweepPlan.Task> tasks,
       PredictorRegistry registry, Integer jobs, Consumer<String> progress)
@@ -49,30 +51,19 @@ public final class SweepEngine {
       }
     }
     int cores = jobs == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, jobs);
-    int groupsPerTrace = pendingByTrace.isEmpty() ? 1
-        : Math.max(1, (cores + pendingByTrace.size() - 1) / pendingByTrace.size());
     List<Unit> units = new ArrayList<>();
-    for (Map.Entry<Integer, List<Integer>> entry : pendingByTrace.entrySet()) {
-      List<Integer> configs = entry.getValue();
-      int groups = Math.min(groupsPerTrace, configs.size());
-      for (int g = 0; g < groups; g++) {
-        // configuration i goes to group i mod groups: neighbours in a grid often cost alike
-        List<Integer> members = new ArrayList<>();
-        for (int i = g; i < configs.size(); i += groups) {
-          members.add(configs.get(i));
-        }
-        units.add(new Unit(entry.getKey(), members));
-      }
-    }
     int total = 0;
-    for (Unit unit : units) {
-      total += unit.configs().size();
+    for (Map.Entry<Integer, List<Integer>> entry : pendingByTrace.entrySet()) {
+      units.add(new Unit(entry.getKey(), entry.getValue()));
+      total += entry.getValue().size();
     }
+    int traces = units.size();
     int[] finished = {0};
     int[] failed = {0};
     int all = total;
     InParallel.map(units, cores, unit -> {
-      List<RunResult> rows = replay(plan, unit, registry);
+      int workers = SplitReplay.workers(traces, unit.configs().size(), cores);
+      List<RunResult> rows = replay(plan, unit, registry, workers);
       synchronized (finished) {
         for (int i = 0; i < rows.size(); i++) {
           SweepPlan.Task task = new SweepPlan.Task(unit.trace(), unit.configs().get(i));
@@ -91,15 +82,18 @@ public final class SweepEngine {
     return new Outcome(total, failed[0], skipped);
   }
 
-  /** A trace and some of its configurations, replayed in one pass. */
+  /** A trace and its pending configurations, replayed over one decoding of the trace. */
   private record Unit(int trace, List<Integer> configs) {
   }
 
   /**
-   * One pass; a trace that cannot be read (missing since the plan was made, corrupt, a window
+   * One decoding of the trace for all the unit's configurations, on {@code workers} threads; a
+   * trace that cannot be read (missing since the plan was made, corrupt, a window
    * its format cannot apply) fails each of the unit's tasks with the reason, rather than the run.
+   * An interrupt is thrown on, not recorded as the trace's failure.
    */
-  private static List<RunResult> replay(SweepPlan plan, Unit unit, PredictorRegistry registry) {
+  private static List<RunResult> replay(SweepPlan plan, Unit unit, PredictorRegistry registry,
+      int workers) throws IOException {
     List<PredictorConfig> configs = new ArrayList<>();
     for (int c : unit.configs()) {
       configs.add(plan.configs().get(c));
@@ -107,7 +101,10 @@ public final class SweepEngine {
     String name = plan.traceNames().get(unit.trace());
     try {
       return new Replay(plan.traces().get(unit.trace()), name, plan.traceFormat(),
-          plan.options()).run(configs, registry);
+          plan.options()).spreadOver(workers).run(configs, registry);
+    } catch (java.io.InterruptedIOException | java.nio.channels.ClosedByInterruptException e) {
+      // the run is being stopped (another trace's failure): nothing is wrong with this trace
+      throw e;
     } catch (IOException | RuntimeException e) {
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
       List<RunResult> rows = new ArrayList<>();

@@ -192,6 +192,52 @@ class SweepCommandTest {
   }
 
   @Test
+  void oneTraceWithManyConfigurationsGivesTheSameResultsOnAnyNumberOfJobs() throws IOException {
+    Path folder = dir.resolve("traces");
+    SmallTraces.write(folder, "long.txt", 9, 30000);
+    Path spec = spec("{\"traces\": [\"traces\"], \"predictors\": [\"bimodal:index_bits=10\", "
+        + "\"perceptron\", " + GRID + "]}");
+    Path serial = dir.resolve("serial");
+    Cli one = sweep(spec, serial, "-j", "1");
+    assertEquals(0, one.exitCode(), one.toString());
+    String json = Files.readString(serial.resolve("results.json"));
+    for (String jobs : new String[] {"2", "4", "9"}) {
+      Path spread = dir.resolve("spread-" + jobs);
+      Cli cli = sweep(spec, spread, "-j", jobs);
+      assertEquals(0, cli.exitCode(), cli.toString());
+      assertEquals(json, Files.readString(spread.resolve("results.json")), "-j " + jobs);
+    }
+  }
+
+  @Test
+  void aDamagedTraceSpreadOverTheCoresFailsEachOfItsTasksWithOneMessage() throws IOException {
+    Path folder = dir.resolve("traces");
+    Path good = SmallTraces.write(folder, "long.txt", 4, 40000);
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(good));
+    lines.set(35000, "zz-not-a-branch");
+    Files.write(good, lines);
+    Path spec = spec("{\"traces\": [\"traces\"], \"predictors\": [\"bimodal\", "
+        + GRID + "]}");
+    Path out = dir.resolve("out");
+    Cli cli = sweep(spec, out, "-j", "4");
+    assertEquals(3, cli.exitCode(), cli.toString());
+    Cli status = Cli.run("sweep", "status", out.toString());
+    assertTrue(status.out().startsWith("7 task(s): 0 done, 0 pending, 7 failed"),
+        status.toString());
+    List<String> rows = Files.readAllLines(out.resolve("results.csv"));
+    assertEquals(8, rows.size(), rows.toString());
+    String message = null;
+    for (String row : rows.subList(1, rows.size())) {
+      String error = row.substring(row.lastIndexOf("trace failed: "));
+      assertTrue(error.contains("long.txt") && error.contains("35001"), error);
+      if (message == null) {
+        message = error;
+      }
+      assertEquals(message, error);
+    }
+  }
+
+  @Test
   void folderOfAnotherSweepIsRefused() throws IOException {
     Path spec = standardSpec();
     Path out = dir.resolve("out");
