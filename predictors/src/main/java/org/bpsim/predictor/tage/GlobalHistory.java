@@ -36,12 +36,6 @@ public final class GlobalHistory {
   private int[] wrapMultiplier = new int[0];
   /** Scratch: per fold, the bits that left its window since the last catch-up. */
   private int[] leaving = new int[0];
-  /**
-   * The smallest P such that fold f has the length of fold {@code f mod P}: TAGE registers the
-   * index fold and the two tag folds of each table with the same length, so the bits leaving the
-   * window are read once per length and copied to the other folds.
-   */
-  private int period;
   /** Width of the narrowest fold: a catch-up of at most this many bits needs a single wrap. */
   private int narrowest = Integer.MAX_VALUE;
   /** Width of the widest fold: a single wrap also needs the shifted fold to fit in an int. */
@@ -95,9 +89,7 @@ public final class GlobalHistory {
     leaving = new int[folds + 1];
     narrowest = Math.min(narrowest, width);
     widest = Math.max(widest, width);
-    folds++;
-    period = periodOf(original, folds);
-    return folds - 1;
+    return folds++;
   }
 
   /**
@@ -163,13 +155,9 @@ public final class GlobalHistory {
     int[] masks = widthMask;
     int[] left = leaving;
     int n = folds;
-    // the bits that left each fold's window meanwhile, read once per length of the period
-    int p = period;
-    for (int f = 0; f < p; f++) {
+    // the bits that left each fold's window meanwhile, in the same order, read in one go
+    for (int f = 0; f < n; f++) {
       left[f] = w[(top + lengths[f]) & mask] & groupMask;
-    }
-    for (int f = p; f < n; f += p) {
-      System.arraycopy(left, 0, left, f, p);
     }
     if (count <= narrowest && widest <= WRAP_SHIFT) {
       // the usual case: no more bits came in than the fold is wide, so the bits shifted past the
@@ -215,23 +203,6 @@ public final class GlobalHistory {
     System.arraycopy(other.folded, 0, folded, 0, folds);
     head = other.head;
     pending = other.pending;
-  }
-
-  /** The smallest P dividing {@code n} with {@code lengths[f] == lengths[f mod P]}. */
-  private static int periodOf(int[] lengths, int n) {
-    for (int p = 1; p < n; p++) {
-      if (n % p != 0) {
-        continue;
-      }
-      boolean repeats = true;
-      for (int f = p; f < n && repeats; f++) {
-        repeats = lengths[f] == lengths[f - p];
-      }
-      if (repeats) {
-        return p;
-      }
-    }
-    return n;
   }
 
   /** The length of each fold, by handle (a copy). */

@@ -42,9 +42,6 @@ public final class TageEngine implements RandomSource {
   /** His {@code (1 << m[BORN]) - 1} and {@code (1 << m[1]) - 1}, with the int shift of C. */
   private final long longBankPathMask;
   private final long shortBankPathMask;
-  /** His {@code % NBANKHIGH} and {@code % NBANKLOW}, without a division (see FixedModulus). */
-  private final FixedModulus longBankModulus;
-  private final FixedModulus shortBankModulus;
 
   private final byte[] counter;
   private final char[] tag;
@@ -134,8 +131,6 @@ public final class TageEngine implements RandomSource {
     this.shortBanks = config.shortBanks();
     this.longBanks = config.longBanks();
     this.longBase = shortBanks << logBank;
-    this.longBankModulus = new FixedModulus(Math.max(1, longBanks));
-    this.shortBankModulus = new FixedModulus(Math.max(1, shortBanks));
     this.longBankPathMask = firstLong <= tables ? (long) ((1 << length[firstLong]) - 1) : 0;
     this.shortBankPathMask = (long) ((1 << length[1]) - 1);
     int entries = (shortBanks + longBanks) << logBank;
@@ -299,8 +294,8 @@ public final class TageEngine implements RandomSource {
       }
     }
     // consecutive tables go to consecutive banks, from a bank picked by pc and recent path
-    int longStart = longBankModulus.of(pc ^ (ph & longBankPathMask));
-    int shortStart = shortBankModulus.of(pc ^ (ph & shortBankPathMask));
+    int longStart = (int) Long.remainderUnsigned(pc ^ (ph & longBankPathMask), longBanks);
+    int shortStart = (int) Long.remainderUnsigned(pc ^ (ph & shortBankPathMask), shortBanks);
     long hits = lookUp(shortTables, shortStart << logBank)
         | lookUp(longTables, longStart << logBank);
 

@@ -47,49 +47,6 @@ final class GlobalHistoryTest {
     }
   }
 
-  /**
-   * TAGE registers the folds of its tables kind by kind (index, tag, second tag), each kind with
-   * the same lengths: the leaving bits are then read once per length. Checked with lengths that
-   * repeat, sometimes only in part, so that the repeating and the general layouts both occur.
-   */
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
-  void foldsRegisteredKindByKindWithTheSameLengthsStayExact(long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    int maxLength = 1 + random.nextInt(1200);
-    GlobalHistory history = new GlobalHistory(maxLength);
-    int period = 1 + random.nextInt(8);
-    int kinds = 1 + random.nextInt(4);
-    int[] base = new int[period];
-    for (int k = 0; k < period; k++) {
-      base[k] = random.nextInt(maxLength + 1);
-    }
-    boolean breakPattern = random.nextInt(4) == 0;
-    int folds = period * kinds;
-    int[] length = new int[folds];
-    int[] width = new int[folds];
-    int[] handle = new int[folds];
-    for (int f = 0; f < folds; f++) {
-      length[f] = breakPattern && f == folds - 1 ? random.nextInt(maxLength + 1) : base[f % period];
-      width[f] = 1 + random.nextInt(24);
-      handle[f] = history.addFold(length[f], width[f]);
-    }
-    int pushes = random.nextInt(3 * maxLength + 50);
-    for (int n = 0; n < pushes; n++) {
-      history.push(random.nextInt(8), 1 + random.nextInt(3));
-      if (random.nextInt(5) == 0) {
-        int f = random.nextInt(folds);
-        assertEquals(directFold(history, length[f], width[f]), history.fold(handle[f]),
-            "seed " + seed + ": fold " + f + " of " + length[f] + " bits into " + width[f]
-                + " after " + (n + 1) + " pushes");
-      }
-    }
-    for (int f = 0; f < folds; f++) {
-      assertEquals(directFold(history, length[f], width[f]), history.fold(handle[f]),
-          "seed " + seed + ": fold " + f + " of " + length[f] + " bits into " + width[f]);
-    }
-  }
-
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void bitsComeOutInTheOrderTheyWentIn(long seed) {
