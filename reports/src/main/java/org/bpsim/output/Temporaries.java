@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -69,29 +70,29 @@ public final class Temporaries {
 
   /** Creates an empty temporary file beside {@code target}, deleted should bpsim be stopped. */
   public static Path createFileBeside(Path target) throws IOException {
-    synchronized (LOCK) {
-      refuseWhenShuttingDown();
-      Path file = nameBeside(target);
-      LIVE.add(file);
-      try {
-        return Files.createFile(file);
-      } catch (IOException | RuntimeException e) {
-        LIVE.remove(file);
-        throw e;
-      }
-    }
+    return createBeside(target, Files::createFile);
   }
 
   /** Creates an empty temporary folder beside {@code target}, deleted should bpsim be stopped. */
   public static Path createFolderBeside(Path target) throws IOException {
+    return createBeside(target, Files::createDirectory);
+  }
+
+  /** How a temporary is made at a free name: {@code Files::createFile} or a folder's. */
+  private interface Creation {
+    Path create(Path at, FileAttribute<?>... none) throws IOException;
+  }
+
+  /** Registers the name before it exists, so that an interrupt meanwhile still deletes it. */
+  private static Path createBeside(Path target, Creation creation) throws IOException {
     synchronized (LOCK) {
       refuseWhenShuttingDown();
-      Path folder = nameBeside(target);
-      LIVE.add(folder);
+      Path path = nameBeside(target);
+      LIVE.add(path);
       try {
-        return Files.createDirectory(folder);
+        return creation.create(path);
       } catch (IOException | RuntimeException e) {
-        LIVE.remove(folder);
+        LIVE.remove(path);
         throw e;
       }
     }

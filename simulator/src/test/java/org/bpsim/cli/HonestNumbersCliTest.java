@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bpsim.cli.faulty.ThrowingProvider;
@@ -202,27 +199,7 @@ final class HonestNumbersCliTest {
   }
 
   private Path throwingPlugin() throws IOException {
-    Path jar = dir.resolve("throwing.jar");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-      out.putNextEntry(new JarEntry("META-INF/services/org.bpsim.predictor.spi.PredictorProvider"));
-      out.write((ThrowingProvider.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
-      Path folder = Path.of(ThrowingProvider.class.getProtectionDomain().getCodeSource()
-          .getLocation().getPath()).resolve(ThrowingProvider.class.getPackageName()
-          .replace('.', '/'));
-      try (var files = Files.list(folder)) {
-        for (Path file : (Iterable<Path>) files::iterator) {
-          String name = file.getFileName().toString();
-          if (name.startsWith(ThrowingProvider.class.getSimpleName())) {
-            out.putNextEntry(new JarEntry(ThrowingProvider.class.getPackageName()
-                .replace('.', '/') + "/" + name));
-            try (InputStream in = Files.newInputStream(file)) {
-              in.transferTo(out);
-            }
-          }
-        }
-      }
-    }
-    return jar;
+    return TestPluginJar.of(dir.resolve("throwing.jar"), ThrowingProvider.class);
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -16,8 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.bpsim.cli.faulty.ThrowingProvider;
@@ -360,24 +357,7 @@ final class MispredictionListsTest {
 
   @Test
   void aPredictorThatFailsGetsNoFileAndTheOthersDo() throws IOException {
-    Path jar = dir.resolve("throwing.jar");
-    try (JarOutputStream jarOut = new JarOutputStream(Files.newOutputStream(jar))) {
-      jarOut.putNextEntry(new JarEntry(
-          "META-INF/services/org.bpsim.predictor.spi.PredictorProvider"));
-      jarOut.write((ThrowingProvider.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
-      Path classes = Path.of(ThrowingProvider.class.getProtectionDomain().getCodeSource()
-          .getLocation().getPath());
-      String folder = ThrowingProvider.class.getPackageName().replace('.', '/');
-      try (Stream<Path> files = Files.list(classes.resolve(folder))) {
-        for (Path file : files.toList()) {
-          String name = file.getFileName().toString();
-          if (name.startsWith(ThrowingProvider.class.getSimpleName())) {
-            jarOut.putNextEntry(new JarEntry(folder + "/" + name));
-            jarOut.write(Files.readAllBytes(file));
-          }
-        }
-      }
-    }
+    Path jar = TestPluginJar.of(dir.resolve("throwing.jar"), ThrowingProvider.class);
     Path trace = SampleTraces.bt9(dir.resolve("t.bt9.trace.gz"), Compression.GZIP,
         SampleTraces.branches(12, 3000, SampleTraces.BT9_KINDS));
     Path out = Files.createDirectory(dir.resolve("lists"));

@@ -7,13 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import org.bpsim.cli.faulty.BadNameProvider;
 import org.bpsim.cli.faulty.FutureSpiProvider;
 import org.bpsim.cli.faulty.PeekingProvider;
@@ -32,29 +28,7 @@ final class PluginIsolationTest {
   /** Packs the given classes (with their nested classes) and a services file into a jar. */
   private Path pluginJar(String name, List<String> services, Class<?>... classes)
       throws IOException {
-    Path jar = dir.resolve(name);
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-      out.putNextEntry(new JarEntry("META-INF/services/org.bpsim.predictor.spi.PredictorProvider"));
-      out.write((String.join("\n", services) + "\n").getBytes(StandardCharsets.UTF_8));
-      for (Class<?> type : classes) {
-        Path folder = Path.of(type.getProtectionDomain().getCodeSource().getLocation().getPath())
-            .resolve(type.getPackageName().replace('.', '/'));
-        try (var files = Files.list(folder)) {
-          for (Path file : (Iterable<Path>) files::iterator) {
-            String fileName = file.getFileName().toString();
-            if (fileName.equals(type.getSimpleName() + ".class")
-                || fileName.startsWith(type.getSimpleName() + "$")) {
-              out.putNextEntry(new JarEntry(type.getPackageName().replace('.', '/') + "/"
-                  + fileName));
-              try (InputStream in = Files.newInputStream(file)) {
-                in.transferTo(out);
-              }
-            }
-          }
-        }
-      }
-    }
-    return jar;
+    return TestPluginJar.of(dir.resolve(name), services, classes);
   }
 
   private Path loopTrace() throws IOException {

@@ -589,47 +589,20 @@ public final class TageEngine implements RandomSource {
     int allocated = 0;
     int dep = ((hitBank - 1 + 2 * a) & 0xffe) ^ (next() & 1);
     for (int bigI = dep; bigI < tables; bigI += 2) {
-      int i = bigI + 1;
-      boolean done = false;
-      if (enabled[i]) {
-        int e = index[i];
-        if (useful[e] == 0) {
-          if (Math.abs(2 * counter[e] + 1) <= 3) {
-            install(i, taken);
-            allocated++;
-            if (remaining <= 0) {
-              break;
-            }
-            bigI += 2;
-            done = true;
-            remaining--;
-          } else {
-            counter[e] = (byte) (counter[e] > 0 ? counter[e] - 1 : counter[e] + 1);
-          }
-        } else {
-          penalty++;
-        }
+      // his i = I + 1, then, unless it allocated, the other table of the pair, i = (I ^ 1) + 1
+      int outcome = tryAllocate(bigI + 1, taken);
+      if (outcome != ALLOCATED) {
+        penalty += outcome == IN_USE ? 1 : 0;
+        outcome = tryAllocate((bigI ^ 1) + 1, taken);
+        penalty += outcome == IN_USE ? 1 : 0;
       }
-      if (!done) {
-        i = (bigI ^ 1) + 1;
-        if (enabled[i]) {
-          int e = index[i];
-          if (useful[e] == 0) {
-            if (Math.abs(2 * counter[e] + 1) <= 3) {
-              install(i, taken);
-              allocated++;
-              if (remaining <= 0) {
-                break;
-              }
-              bigI += 2;
-              remaining--;
-            } else {
-              counter[e] = (byte) (counter[e] > 0 ? counter[e] - 1 : counter[e] + 1);
-            }
-          } else {
-            penalty++;
-          }
+      if (outcome == ALLOCATED) {
+        allocated++;
+        if (remaining <= 0) {
+          break;
         }
+        bigI += 2;
+        remaining--;
       }
     }
     tick += penalty - 2 * allocated;
@@ -640,6 +613,32 @@ public final class TageEngine implements RandomSource {
       ageUseful();
       tick = 0;
     }
+  }
+
+  /** What one step of an allocation loop did with the entry of a table. */
+  private static final int ABSENT = 0;
+  private static final int ALLOCATED = 1;
+  /** 64 KB: the entry was free but confident; it lost some confidence instead. */
+  private static final int WEAKENED = 2;
+  /** 8 KB: a protected weak entry, which may lose its protection: a failure, not a true one. */
+  private static final int PROTECTED = 3;
+  private static final int IN_USE = 4;
+
+  /** One step of the 64 KB loop on table {@code i}. */
+  private int tryAllocate(int i, boolean taken) {
+    if (!enabled[i]) {
+      return ABSENT;
+    }
+    int e = index[i];
+    if (useful[e] != 0) {
+      return IN_USE;
+    }
+    if (Math.abs(2 * counter[e] + 1) <= 3) {
+      install(i, taken);
+      return ALLOCATED;
+    }
+    counter[e] = (byte) (counter[e] > 0 ? counter[e] - 1 : counter[e] + 1);
+    return WEAKENED;
   }
 
   /**
@@ -656,52 +655,27 @@ public final class TageEngine implements RandomSource {
     int truePenalty = 0;
     int allocated = 0;
     int dep = ((hitBank - 1 + 2 * a) & 0xffe) ^ (next() & 1);
+    pairs:
     for (int bigI = dep; bigI < tables; bigI += 2) {
-      int i = bigI + 1;
-      if (!enabled[i]) {
+      if (!enabled[bigI + 1]) {
         continue;
       }
-      int e = index[i];
-      if (useful[e] == 0) {
-        useful[e] = (byte) ((next() & 31) == 0 ? 1 : 0);
-        install(i, taken);
-        allocated++;
-        if (remaining <= 0) {
-          break;
+      for (int step = 0; step < 2; step++) {
+        // his i = I + 1, then i = (I ^ 1) + 1 with I as the first step left it
+        int i = step == 0 ? bigI + 1 : (bigI ^ 1) + 1;
+        if (i > tables || !enabled[i]) {
+          continue;
         }
-        bigI += 2;
-        remaining--;
-      } else {
-        if (useful[e] == 1 && weak(counter[e])) {
-          if ((next() & 7) == 0) {
-            useful[e] = 0;
-          }
-        } else {
-          truePenalty++;
-        }
-        penalty++;
-      }
-      i = (bigI ^ 1) + 1;
-      if (i <= tables && enabled[i]) {
-        e = index[i];
-        if (useful[e] == 0) {
-          useful[e] = (byte) ((next() & 31) == 0 ? 1 : 0);
-          install(i, taken);
+        int outcome = tryProtecting(i, taken);
+        penalty += outcome == ALLOCATED ? 0 : 1;
+        truePenalty += outcome == IN_USE ? 1 : 0;
+        if (outcome == ALLOCATED) {
           allocated++;
           if (remaining <= 0) {
-            break;
+            break pairs;
           }
           bigI += 2;
           remaining--;
-        } else {
-          if (useful[e] == 1 && weak(counter[e])) {
-            if ((next() & 7) == 0) {
-              useful[e] = 0;
-            }
-          } else {
-            truePenalty++;
-          }
-          penalty++;
         }
       }
     }
@@ -713,6 +687,23 @@ public final class TageEngine implements RandomSource {
       ageUseful();
       tick = 0;
     }
+  }
+
+  /** One step of the 8 KB loop on table {@code i}: a new entry is protected one time in 32. */
+  private int tryProtecting(int i, boolean taken) {
+    int e = index[i];
+    if (useful[e] == 0) {
+      useful[e] = (byte) ((next() & 31) == 0 ? 1 : 0);
+      install(i, taken);
+      return ALLOCATED;
+    }
+    if (useful[e] == 1 && weak(counter[e])) {
+      if ((next() & 7) == 0) {
+        useful[e] = 0;
+      }
+      return PROTECTED;
+    }
+    return IN_USE;
   }
 
   /**

@@ -34,7 +34,8 @@ public final class StatisticalCorrector {
   private final int[] source;
   private final boolean[] withTagePrediction;
   private final boolean[] inThreshold;
-  private final byte[][] weight;
+  /** Every component's weights, component c's at {@code c << LOG_WEIGHTS}: one array to read. */
+  private final byte[] weight;
   private final int[] firstTable;
   /** Every GEHL table, one after the other. */
   private final byte[] counters;
@@ -102,7 +103,7 @@ public final class StatisticalCorrector {
     this.source = new int[components];
     this.withTagePrediction = new boolean[components];
     this.inThreshold = new boolean[components];
-    this.weight = new byte[components][1 << LOG_WEIGHTS];
+    this.weight = new byte[components << LOG_WEIGHTS];
     this.firstTable = new int[components + 1];
     int tables = 0;
     for (int c = 0; c < components; c++) {
@@ -110,7 +111,8 @@ public final class StatisticalCorrector {
       source[c] = component.history().ordinal();
       withTagePrediction[c] = component.withTagePrediction();
       inThreshold[c] = component.history() != ScHistory.IMLI_OUTCOMES;
-      Arrays.fill(weight[c], (byte) (component.history() == ScHistory.IMLI_OUTCOMES ? 0 : 7));
+      Arrays.fill(weight, c << LOG_WEIGHTS, (c + 1) << LOG_WEIGHTS,
+          (byte) (component.history() == ScHistory.IMLI_OUTCOMES ? 0 : 7));
       firstTable[c] = tables;
       tables += component.lengths().length;
     }
@@ -254,6 +256,7 @@ public final class StatisticalCorrector {
     int[] shifts = tableShifts;
     int[] lastIndex = index;
     byte[] counter = counters;
+    byte[] weights = weight;
     for (int c = 0; c < components; c++) {
       long h = history(source[c], p, path);
       long address = withTagePrediction[c] ? ((long) p << 1) + pred : p;
@@ -276,8 +279,9 @@ public final class StatisticalCorrector {
       // component counts double
       int w = withTagePrediction[c] ? (int) (address ^ (address >>> 2)) & WEIGHT_MASK : weightIndex;
       componentWeight[c] = w;
-      total += s << confidentBit(weight[c][w]);
-      thresholdBoost += confidentBit(weight[c][weightIndex]) & thresholdBit[c];
+      int row = c << LOG_WEIGHTS;
+      total += s << confidentBit(weights[row + w]);
+      thresholdBoost += confidentBit(weights[row + weightIndex]) & thresholdBit[c];
     }
     sum = total;
     threshold = (updateThreshold >> 3) + localThreshold[thresholdIndex]
@@ -327,7 +331,7 @@ public final class StatisticalCorrector {
         COUNTER_BITS);
     biasBank[biasBankIndex] = (byte) saturate(biasBank[biasBankIndex], taken, COUNTER_BITS);
     for (int c = 0; c < components; c++) {
-      trainWeight(weight[c], componentWeight[c], componentSum[c], taken);
+      trainWeight(weight, (c << LOG_WEIGHTS) + componentWeight[c], componentSum[c], taken);
       for (int t = firstTable[c]; t < firstTable[c + 1]; t++) {
         int i = index[t];
         counters[i] = (byte) saturate(counters[i], taken, COUNTER_BITS);

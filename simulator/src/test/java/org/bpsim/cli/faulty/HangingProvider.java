@@ -1,62 +1,20 @@
 package org.bpsim.cli.faulty;
 
-import java.util.List;
-import org.bpsim.predictor.spi.BranchKind;
-import org.bpsim.predictor.spi.BranchPredictor;
-import org.bpsim.predictor.spi.Parameter;
-import org.bpsim.predictor.spi.PredictorConfig;
-import org.bpsim.predictor.spi.PredictorProvider;
-
 /**
  * A plugin whose predictor, after a number of predictions, never returns from predict (a busy
  * loop that ignores interrupts).
  */
-public final class HangingProvider implements PredictorProvider {
-  @Override
-  public String name() {
-    return "hangs";
+public final class HangingProvider extends FaultAfterProvider {
+  private volatile long spins;
+
+  public HangingProvider() {
+    super("hangs", "test plugin whose predict never returns");
   }
 
   @Override
-  public String description() {
-    return "test plugin whose predict never returns";
-  }
-
-  @Override
-  public List<Parameter> parameters() {
-    return List.of(Parameter.integer("after", 100, 0, 1_000_000, "predictions before the fault"));
-  }
-
-  @Override
-  public BranchPredictor create(PredictorConfig config) {
-    return new Predictor(config.intValue("after"));
-  }
-
-  static final class Predictor implements BranchPredictor {
-    private volatile long spins;
-    private int remaining;
-
-    Predictor(int after) {
-      remaining = after;
-    }
-
-    @Override
-    public boolean predict(long pc) {
-      if (remaining-- == 0) {
-        while (true) {
-          spins++;
-        }
-      }
-      return true;
-    }
-
-    @Override
-    public void update(long pc, long target, BranchKind kind, boolean taken) {
-    }
-
-    @Override
-    public long storageBits() {
-      return 1;
+  protected void fault() {
+    while (true) {
+      spins++;
     }
   }
 }

@@ -1,56 +1,13 @@
 package org.bpsim.cli.faulty;
 
-import java.util.List;
-import org.bpsim.predictor.spi.BranchKind;
-import org.bpsim.predictor.spi.BranchPredictor;
-import org.bpsim.predictor.spi.Parameter;
-import org.bpsim.predictor.spi.PredictorConfig;
-import org.bpsim.predictor.spi.PredictorProvider;
-
 /** A plugin whose predictor throws after a number of predictions. */
-public final class ThrowingProvider implements PredictorProvider {
-  @Override
-  public String name() {
-    return "throws";
+public final class ThrowingProvider extends FaultAfterProvider {
+  public ThrowingProvider() {
+    super("throws", "test plugin that fails mid-trace");
   }
 
   @Override
-  public String description() {
-    return "test plugin that fails mid-trace";
-  }
-
-  @Override
-  public List<Parameter> parameters() {
-    return List.of(Parameter.integer("after", 100, 0, 1_000_000, "predictions before failing"));
-  }
-
-  @Override
-  public BranchPredictor create(PredictorConfig config) {
-    return new Predictor(config.intValue("after"));
-  }
-
-  static final class Predictor implements BranchPredictor {
-    private int remaining;
-
-    Predictor(int after) {
-      remaining = after;
-    }
-
-    @Override
-    public boolean predict(long pc) {
-      if (remaining-- == 0) {
-        throw new IllegalStateException("deliberate failure");
-      }
-      return true;
-    }
-
-    @Override
-    public void update(long pc, long target, BranchKind kind, boolean taken) {
-    }
-
-    @Override
-    public long storageBits() {
-      return 1;
-    }
+  protected void fault() {
+    throw new IllegalStateException("deliberate failure");
   }
 }
