@@ -2,6 +2,7 @@ package org.bpsim.report;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** {@code summary.md}: the summary and per-trace tables as Markdown, to paste into a paper. */
 public final class MarkdownSummary {
@@ -33,36 +34,30 @@ public final class MarkdownSummary {
     shared(md, comparison, apart);
     failures(md, comparison);
     List<String> predictors = comparison.predictors();
-    md.append("\n## MPKI per trace\n\n| trace |");
-    for (String predictor : predictors) {
-      md.append(" `").append(cell(predictor)).append("` |");
-    }
-    md.append("\n|---|").append("---:|".repeat(predictors.size())).append('\n');
-    for (String trace : comparison.traces()) {
-      md.append("| ").append(cell(trace)).append(" |");
-      for (String predictor : predictors) {
-        Optional<RunResult> r = comparison.result(trace, predictor);
-        md.append(' ').append(r.isEmpty() ? "" : r.get().hasMpki()
-            ? Numbers.fixed(r.get().mpki(), 4) : "n/a").append(" |");
-      }
-      md.append('\n');
-    }
-    md.append("\n## Accuracy per trace\n\n| trace |");
-    for (String predictor : predictors) {
-      md.append(" `").append(cell(predictor)).append("` |");
-    }
-    md.append("\n|---|").append("---:|".repeat(predictors.size())).append('\n');
-    for (String trace : comparison.traces()) {
-      md.append("| ").append(cell(trace)).append(" |");
-      for (String predictor : predictors) {
-        Optional<RunResult> r = comparison.result(trace, predictor);
-        md.append(' ').append(r.isEmpty() ? "" : Numbers.percent(r.get().accuracy(), 4))
-            .append(" |");
-      }
-      md.append('\n');
-    }
+    perTrace(md, comparison, "MPKI per trace",
+        r -> r.hasMpki() ? Numbers.fixed(r.mpki(), 4) : "n/a");
+    perTrace(md, comparison, "Accuracy per trace", r -> Numbers.percent(r.accuracy(), 4));
     comparison.pipeline().ifPresent(p -> pipeline(md, p));
     return md.toString();
+  }
+
+  /** A table of one figure per trace (rows) and predictor (columns); blank where no result. */
+  private static void perTrace(StringBuilder md, Comparison comparison, String title,
+      Function<RunResult, String> figure) {
+    List<String> predictors = comparison.predictors();
+    md.append("\n## ").append(title).append("\n\n| trace |");
+    for (String predictor : predictors) {
+      md.append(" `").append(cell(predictor)).append("` |");
+    }
+    md.append("\n|---|").append("---:|".repeat(predictors.size())).append('\n');
+    for (String trace : comparison.traces()) {
+      md.append("| ").append(cell(trace)).append(" |");
+      for (String predictor : predictors) {
+        Optional<RunResult> r = comparison.result(trace, predictor);
+        md.append(' ').append(r.map(figure).orElse("")).append(" |");
+      }
+      md.append('\n');
+    }
   }
 
   /**
