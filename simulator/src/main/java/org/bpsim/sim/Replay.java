@@ -39,11 +39,6 @@ public final class Replay {
   private int workers = 1;
   private int poolBatches;
 
-  /** Statistics of one replay pass, whatever predictors ran. */
-  public record TraceCounts(long instructions, boolean instructionsKnown, long branches,
-      long conditionalBranches) {
-  }
-
   public Replay(Path trace, String traceName, TraceFormat format, ReplayOptions options) {
     this.trace = trace;
     this.traceName = traceName;

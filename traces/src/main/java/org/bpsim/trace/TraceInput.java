@@ -106,11 +106,6 @@ public final class TraceInput implements AutoCloseable {
     return consumedBeforeBuffer + bufferPos;
   }
 
-  /** How many bytes of the file itself have been consumed so far. */
-  public long compressedOffset() {
-    return raw.count();
-  }
-
   /** Next byte as 0..255, or -1 at the end of the stream. */
   public int read() throws IOException {
     if (bufferPos == bufferLimit && !fill()) {

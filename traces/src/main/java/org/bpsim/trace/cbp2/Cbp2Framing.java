@@ -26,7 +26,6 @@ import org.bpsim.trace.TraceInput;
 final class Cbp2Framing {
   static final int TABLE_HITS = 2 * RecentBranchTable.WAYS;
   static final int FULL_RECORD_BYTES = 9;
-  static final int FIRST_FULL_CODE = 0x10;
   static final int LAST_FULL_CODE = 0x7f;
   static final int RETURN_TARGET_PLUS_2 = 0x82;
   static final int RETURN_TARGET_MINUS_3 = 0x83;
