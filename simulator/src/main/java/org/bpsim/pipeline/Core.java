@@ -698,6 +698,7 @@ final class Core {
           counters.returnMispredictions++;
           mispredicted = true;
         }
+        ras.learn(target);
       } else if (taken) {
         if (btb.lookup(pc) != target && !mispredicted) {
           counters.targetMispredictions++;
@@ -706,7 +707,14 @@ final class Core {
         btb.update(pc, target);
       }
       if (kind.isCall()) {
-        ras.push(pc + 4);
+        // The return address is the call's fall-through: its pc plus its length, learnt per
+        // call site where the trace does not record lengths (x86).
+        int bytes = stream.instructionBytes();
+        if (bytes > 0) {
+          ras.push(pc + bytes);
+        } else {
+          ras.pushCall(pc);
+        }
       }
     }
     return mispredicted;
