@@ -61,6 +61,10 @@ final class Core {
   private final StagedPredictorDriver staged;
   private final BranchTargetBuffer btb;
   private final ReturnAddressStack ras;
+  /** ChampSim's BTB when the machine has {@code "btb": "basic_btb"}, else null. */
+  private final BasicBtb basicBtb;
+  /** Whether the predictor is called for every instruction (ChampSim's call pattern). */
+  private final boolean everyInstruction;
   private final CacheHierarchy fetchChain;
   private final CacheHierarchy dataChain;
   private final int[] fetchLatency;
@@ -148,8 +152,12 @@ final class Core {
     this.trace = trace;
     this.core = machine.core();
     this.predictor = predictor;
-    this.staged = predictor instanceof StagedBranchPredictor s
+    this.basicBtb = core.btb() == CoreConfig.Btb.BASIC_BTB ? new BasicBtb() : null;
+    // ChampSim's front end predicts and updates each branch at once, in trace order: a staged
+    // predictor is then driven by its two plain calls, as outside a pipeline model.
+    this.staged = predictor instanceof StagedBranchPredictor s && basicBtb == null
         ? new StagedPredictorDriver(s, machine.core().robSize()) : null;
+    this.everyInstruction = staged == null && predictor.predictsEveryInstruction();
     this.btb = new BranchTargetBuffer(core.btbSets(), core.btbWays());
     this.ras = new ReturnAddressStack(core.rasEntries());
     this.fetchChain = fetchChain;
@@ -271,12 +279,13 @@ final class Core {
 
     BranchKind kind = stream.branchKind();
     boolean mispredicted = false;
-    if (kind != null) {
-      if (!idealization.perfectBranches()) {
+    if (!idealization.perfectBranches()) {
+      // ChampSim's BTB and predictors look at every instruction, not only at branches.
+      if (kind != null || basicBtb != null || everyInstruction) {
         mispredicted = branch(stream.pc(), kind, stream.taken(), stream.target(), done);
-      } else if (kind == BranchKind.CONDITIONAL) {
-        counters.conditionalBranches++;
       }
+    } else if (kind == BranchKind.CONDITIONAL) {
+      counters.conditionalBranches++;
     }
     advanceFetch(kind, mispredicted, done);
 
@@ -630,9 +639,20 @@ final class Core {
     }
   }
 
-  /** Whether the branch was mispredicted (direction, or target unless targets are perfect). */
+  /**
+   * Whether the branch was mispredicted (direction, or target unless targets are perfect).
+   * {@code kind} is null for an instruction that is not a branch, which only comes here when
+   * the BTB or the predictor looks at every instruction.
+   */
   private boolean branch(long pc, BranchKind kind, boolean taken, long target, long done) {
     try {
+      if (basicBtb != null) {
+        return predictChampSim(pc, kind, taken, target);
+      }
+      if (kind == null) {
+        predictor.predict(pc);
+        return false;
+      }
       return staged != null ? predictStaged(pc, kind, taken, target, done)
           : predictAndUpdate(pc, kind, taken, target);
     } catch (Throwable e) {
@@ -649,10 +669,63 @@ final class Core {
         counters.directionMispredictions++;
         mispredicted = true;
       }
+    } else if (everyInstruction) {
+      predictor.predict(pc);
     }
     mispredicted = predictTarget(pc, kind, taken, target, mispredicted);
     predictor.update(pc, target, kind, taken);
+    countByType(kind, mispredicted);
     return mispredicted;
+  }
+
+  /**
+   * ChampSim's front end ({@code O3_CPU::do_predict_branch}) with its {@code basic_btb}, for
+   * every instruction ({@code kind} null when not a branch): the BTB's prediction, the
+   * predictor's ({@code predict_branch}) ORed with the BTB's {@code always_taken}, the target
+   * dropped when the branch is predicted not taken; a branch is mispredicted when that target is
+   * not its real one (0 when not taken) or, for a conditional (or other) branch, when the
+   * direction is wrong. Then, for a branch, {@code update_btb} and {@code last_branch_result}.
+   * A predictor that is not called for every instruction is asked about conditional branches
+   * only; another kind then takes {@code always_taken} as its direction.
+   */
+  private boolean predictChampSim(long pc, BranchKind kind, boolean taken, long target) {
+    basicBtb.predict(pc);
+    boolean conditional = kind == BranchKind.CONDITIONAL;
+    boolean predicted = basicBtb.alwaysTaken();
+    if (everyInstruction || conditional) {
+      predicted = predictor.predict(pc) || predicted;
+    }
+    if (kind == null) {
+      return false;
+    }
+    long predictedTarget = predicted ? basicBtb.predictedTarget() : 0;
+    long realTarget = taken ? target : 0;
+    boolean directionWrong = (conditional || kind == BranchKind.OTHER) && predicted != taken;
+    boolean mispredicted = predictedTarget != realTarget || directionWrong;
+    if (conditional) {
+      counters.conditionalBranches++;
+      if (directionWrong) {
+        counters.directionMispredictions++;
+      } else if (mispredicted) {
+        counters.targetMispredictions++;
+      }
+    } else if (mispredicted) {
+      counters.targetMispredictions++;
+      if (kind == BranchKind.RETURN) {
+        counters.returnMispredictions++;
+      }
+    }
+    countByType(kind, mispredicted);
+    basicBtb.update(pc, realTarget, taken, kind);
+    predictor.update(pc, target, kind, taken);
+    return mispredicted;
+  }
+
+  /** ChampSim's six branch types, a branch counted once; its BRANCH_OTHER is left out. */
+  private void countByType(BranchKind kind, boolean mispredicted) {
+    if (mispredicted && kind != BranchKind.OTHER) {
+      counters.mispredictionsByType[kind.ordinal()]++;
+    }
   }
 
   /**
@@ -675,7 +748,9 @@ final class Core {
         mispredicted = true;
       }
     }
-    return predictTarget(pc, kind, taken, target, mispredicted);
+    mispredicted = predictTarget(pc, kind, taken, target, mispredicted);
+    countByType(kind, mispredicted);
+    return mispredicted;
   }
 
   /** Trains the staged predictor with every branch that has executed by {@code cycle}. */

@@ -54,6 +54,15 @@ public final class ReturnAddressStack {
     learned[top] = true;
   }
 
+  /** The predicted return address, or -1 when the stack is empty; leaves it there. */
+  public long peek() {
+    if (depth == 0) {
+      return -1;
+    }
+    long entry = entries[top];
+    return learned[top] ? entry + callSizeTrackers[trackerOf(entry)] : entry;
+  }
+
   /** The predicted return address, or -1 when the stack is empty; pops it. */
   public long pop() {
     poppedLearned = false;
