@@ -65,6 +65,19 @@ final class Core {
   private final BasicBtb basicBtb;
   /** Whether the predictor is called for every instruction (ChampSim's call pattern). */
   private final boolean everyInstruction;
+  /**
+   * Whether branch statistics follow ChampSim's edges (with its basic_btb): ChampSim counts a
+   * branch when it is fetched but switches phases when an instruction retires, so its region
+   * of interest counts the branches fetched from the cycle the warmup's last instruction retires
+   * to the cycle the region's last instruction retires. The other counters keep bpsim's edges.
+   */
+  private final boolean fetchEdges;
+  /** The retire cycle of the warmup's last instruction, then of the region's (-1: not yet). */
+  private long warmupRetireCycle = -1;
+  private long finishRetireCycle = -1;
+  /** The counters when fetch reached those cycles (branch figures only are taken from them). */
+  private CoreCounters branchesAtStart;
+  private CoreCounters branchesAtEnd;
   private final CacheHierarchy fetchChain;
   private final CacheHierarchy dataChain;
   private final int[] fetchLatency;
@@ -158,6 +171,7 @@ final class Core {
     this.staged = predictor instanceof StagedBranchPredictor s && basicBtb == null
         ? new StagedPredictorDriver(s, machine.core().robSize()) : null;
     this.everyInstruction = staged == null && predictor.predictsEveryInstruction();
+    this.fetchEdges = basicBtb != null;
     this.btb = new BranchTargetBuffer(core.btbSets(), core.btbWays());
     this.ras = new ReturnAddressStack(core.rasEntries());
     this.fetchChain = fetchChain;
@@ -183,6 +197,7 @@ final class Core {
     this.stream = open(trace);
     if (warmup == 0) {
       atWarmupEnd = counters.copy();
+      branchesAtStart = atWarmupEnd;
     }
   }
 
@@ -223,16 +238,35 @@ final class Core {
     return fetchCycle;
   }
 
-  /** Whether the counted part (first pass, up to the instruction limit) is over. */
+  /**
+   * Whether the counted part (first pass, up to the instruction limit) is over; with ChampSim's
+   * edges, once fetch has also reached the retire cycle of the region's last instruction.
+   */
   boolean finished() {
-    return atFinish != null;
+    return atFinish != null && (!fetchEdges || branchesAtEnd != null);
   }
 
   /** The counted figures: from the end of the warmup to the finish. */
   CoreCounters counted() {
     CoreCounters end = atFinish != null ? atFinish : withDrain();
     CoreCounters start = atWarmupEnd != null ? atWarmupEnd : end;
-    return end.minus(start);
+    CoreCounters counted = end.minus(start);
+    if (fetchEdges) {
+      CoreCounters branchEnd = branchesAtEnd != null ? branchesAtEnd : counters.copy();
+      CoreCounters branchStart = branchesAtStart != null ? branchesAtStart : branchEnd;
+      counted.takeBranchFigures(branchEnd.minus(branchStart));
+    }
+    return counted;
+  }
+
+  /** ChampSim's phase edges as fetch sees them: called before an instruction is predicted. */
+  private void fetchEdges() {
+    if (branchesAtStart == null && warmupRetireCycle >= 0 && fetchCycle >= warmupRetireCycle) {
+      branchesAtStart = counters.copy();
+    }
+    if (branchesAtEnd == null && finishRetireCycle >= 0 && fetchCycle >= finishRetireCycle) {
+      branchesAtEnd = counters.copy();
+    }
   }
 
   /** Simulates one instruction; a trace that ends restarts from its beginning. */
@@ -279,6 +313,9 @@ final class Core {
 
     BranchKind kind = stream.branchKind();
     boolean mispredicted = false;
+    if (fetchEdges) {
+      fetchEdges();
+    }
     if (!idealization.perfectBranches()) {
       // ChampSim's BTB and predictors look at every instruction, not only at branches.
       if (kind != null || basicBtb != null || everyInstruction) {
@@ -286,6 +323,11 @@ final class Core {
       }
     } else if (kind == BranchKind.CONDITIONAL) {
       counters.conditionalBranches++;
+    }
+    if (fetchEdges && atWarmupEnd == null) {
+      // ChampSim's front end (do_predict_branch) stops fetch at a misprediction only outside
+      // the warmup: its warmup keeps the pipeline full.
+      mispredicted = false;
     }
     advanceFetch(kind, mispredicted, done);
 
@@ -304,6 +346,7 @@ final class Core {
       counters.interCoreEvictions = sharedLastLevel == null ? 0
           : sharedLastLevel.interCoreEvictions(id);
       atWarmupEnd = counters.copy();
+      warmupRetireCycle = window.youngestRetire();
     }
     if (atWarmupEnd != null && atFinish == null
         && counters.instructions - atWarmupEnd.instructions >= maxInstructions) {
@@ -594,6 +637,11 @@ final class Core {
       counters.interCoreEvictions = sharedLastLevel == null ? 0
           : sharedLastLevel.interCoreEvictions(id);
       atFinish = withDrain();
+      finishRetireCycle = window.youngestRetire();
+      if (branchesAtStart == null) {
+        // The warmup's last instruction has not retired yet; the region starts here.
+        branchesAtStart = counters.copy();
+      }
     }
   }
 

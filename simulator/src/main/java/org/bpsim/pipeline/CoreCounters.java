@@ -104,6 +104,16 @@ final class CoreCounters {
     return d;
   }
 
+  /** Replaces the branch figures with those of {@code branches} (ChampSim's fetch edges). */
+  void takeBranchFigures(CoreCounters branches) {
+    conditionalBranches = branches.conditionalBranches;
+    directionMispredictions = branches.directionMispredictions;
+    targetMispredictions = branches.targetMispredictions;
+    returnMispredictions = branches.returnMispredictions;
+    System.arraycopy(branches.mispredictionsByType, 0, mispredictionsByType, 0,
+        mispredictionsByType.length);
+  }
+
   /** Every cycle counted, whatever its cause. */
   long cycles() {
     long stall = baseCycles + branchStall + instructionCacheStall;
