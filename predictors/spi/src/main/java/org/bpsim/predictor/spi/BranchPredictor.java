@@ -4,7 +4,8 @@ package org.bpsim.predictor.spi;
  * A branch direction predictor. The simulator drives it with two calls per branch, in trace order:
  *
  * <ol>
- *   <li>{@link #predict(long)} for a conditional branch only, before its outcome is known;
+ *   <li>{@link #predict(long)} for a conditional branch only, before its outcome is known (for
+ *       every instruction in a timing model when {@link #predictsEveryInstruction()} says so);
  *   <li>{@link #update(long, long, BranchKind, boolean)} for every branch, conditional or not, with
  *       its resolved outcome. For a conditional branch it directly follows the {@code predict} of
  *       the same branch, so an implementation may keep what it computed there.
