@@ -110,9 +110,22 @@ public final class PipelineJson {
       String cause = causes.next();
       parts.put(cause, JsonFields.decimal(file, stack, cause));
     }
+    Map<String, Long> byType = new LinkedHashMap<>();
+    JsonNode types = core.get("mispredictions_by_type");
+    if (types != null) {
+      if (!types.isObject()) {
+        throw new ResultsFileException(file, "expected an object 'mispredictions_by_type'");
+      }
+      Iterator<String> names = types.fieldNames();
+      while (names.hasNext()) {
+        String type = names.next();
+        byType.put(type, JsonFields.number(file, types, type));
+      }
+    }
     return new PipelineCoreFigures(JsonFields.text(file, core, "trace"),
         JsonFields.text(file, core, "predictor"), JsonFields.number(file, core, "instructions"),
-        JsonFields.number(file, core, "cycles"), JsonFields.decimal(file, core, "ipc"), parts);
+        JsonFields.number(file, core, "cycles"), JsonFields.decimal(file, core, "ipc"), parts,
+        byType);
   }
 
   private static void coreFields(JsonGenerator json, PipelineCoreFigures core)
@@ -125,6 +138,11 @@ public final class PipelineJson {
     json.writeObjectFieldStart("cpi_stack");
     for (Map.Entry<String, Double> part : core.cpiStack().entrySet()) {
       json.writeNumberField(part.getKey(), part.getValue());
+    }
+    json.writeEndObject();
+    json.writeObjectFieldStart("mispredictions_by_type");
+    for (Map.Entry<String, Long> type : core.mispredictionsByType().entrySet()) {
+      json.writeNumberField(type.getKey(), type.getValue());
     }
     json.writeEndObject();
   }

@@ -35,6 +35,7 @@ final class PipelineSection {
     chart(h, charts, svgByChart, PipelineCharts.IPC);
     cpiTable(h, p);
     chart(h, charts, svgByChart, PipelineCharts.CPI_STACK);
+    byTypeTable(h, p);
     if (!p.multiCore().isEmpty()) {
       multiCore(h, p);
       chart(h, charts, svgByChart, PipelineCharts.LLC);
@@ -93,6 +94,35 @@ final class PipelineSection {
       }
       h.append(HtmlPage.numberCell(Numbers.fixed(
           (double) core.cycles() / Math.max(1, core.instructions()), 4))).append("</tr>\n");
+    }
+    h.append("</tbody>\n</table>\n");
+  }
+
+  /** Mispredictions by ChampSim's branch types, for rows that recorded them. */
+  private static void byTypeTable(StringBuilder h, PipelineFigures p) {
+    java.util.LinkedHashSet<String> types = new java.util.LinkedHashSet<>();
+    p.singleCore().forEach(c -> types.addAll(c.mispredictionsByType().keySet()));
+    if (types.isEmpty()) {
+      return;
+    }
+    List<String> predictors = p.predictors();
+    h.append("<h3>Mispredictions by branch type</h3>\n<p class=\"note\">ChampSim's six ")
+        .append("branch types; a branch counts once when its direction or its target was wrong ")
+        .append("(branches of no such type are left out).</p>\n<table>\n<thead><tr>")
+        .append("<th>trace</th><th>predictor</th>");
+    for (String type : types) {
+      h.append("<th class=\"n\">").append(Html.escape(type)).append("</th>");
+    }
+    h.append("</tr></thead>\n<tbody>\n");
+    for (PipelineCoreFigures core : p.singleCore()) {
+      h.append("<tr><td>").append(Html.escape(core.trace())).append("</td><td>")
+          .append("P").append(predictors.indexOf(core.predictor()) + 1).append(" <code>")
+          .append(Html.escape(core.predictor())).append("</code></td>");
+      for (String type : types) {
+        Long count = core.mispredictionsByType().get(type);
+        h.append(HtmlPage.numberCell(count == null ? "" : Numbers.grouped(count)));
+      }
+      h.append("</tr>\n");
     }
     h.append("</tbody>\n</table>\n");
   }

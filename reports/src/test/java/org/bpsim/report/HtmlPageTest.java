@@ -46,6 +46,9 @@ final class HtmlPageTest {
     assertTrue(PAGE.contains("<td class=\"n\">1.6333</td>"), "weighted speedup, shared");
     assertTrue(PAGE.contains("Not run (no instruction stream): cbp1/fp_1"));
     assertTrue(FILES.get(PipelineJson.FILE_NAME).contains("\"weighted_speedup\""));
+    assertTrue(PAGE.contains("<h3>Mispredictions by branch type</h3>"), PAGE);
+    assertTrue(PAGE.contains("<th class=\"n\">indirect_call</th>"), PAGE);
+    assertTrue(FILES.get(PipelineJson.FILE_NAME).contains("\"mispredictions_by_type\""));
     assertTrue(FILES.get(ReportFiles.SUMMARY).contains("| 0 | traces/alpha.bt9.gz | 0.6667 |"),
         FILES.get(ReportFiles.SUMMARY));
   }

@@ -106,6 +106,6 @@ final class ComparePipeline {
 
   private static PipelineCoreFigures figures(CoreResult core, String name, String predictor) {
     return new PipelineCoreFigures(name, predictor, core.instructions(), core.cycles(),
-        core.ipc(), core.cpiStack());
+        core.ipc(), core.cpiStack(), core.mispredictionsByType());
   }
 }

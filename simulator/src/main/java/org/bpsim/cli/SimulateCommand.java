@@ -210,6 +210,13 @@ public final class SimulateCommand implements Callable<Integer> {
               + "evicted %d", core.llcOccupancy(), core.interCoreEvictions()));
         }
         out.append("  ").append(core.trace()).append('\n');
+        StringBuilder byType = new StringBuilder("     mispredictions by type:");
+        String separator = " ";
+        for (Map.Entry<String, Long> type : core.mispredictionsByType().entrySet()) {
+          byType.append(separator).append(type.getKey()).append(' ').append(type.getValue());
+          separator = ", ";
+        }
+        out.append(byType).append('\n');
       }
       out.append("weighted speedup ").append(number("%.4f", result.weightedSpeedup()))
           .append(", harmonic mean speedup ").append(number("%.4f", result.harmonicSpeedup()))
@@ -254,6 +261,7 @@ public final class SimulateCommand implements Callable<Integer> {
         branches.put("directionMispredictions", core.directionMispredictions());
         branches.put("targetMispredictions", core.targetMispredictions());
         branches.put("returnMispredictions", core.returnMispredictions());
+        branches.put("mispredictions_by_type", core.mispredictionsByType());
         branches.put("mpki", core.branchMpki());
         c.put("branches", branches);
         Map<String, Object> caches = new LinkedHashMap<>();

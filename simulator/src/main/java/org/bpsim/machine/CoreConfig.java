@@ -24,11 +24,41 @@ package org.bpsim.machine;
  *     time per line, no writebacks) and stride prefetcher, a store queue searched per byte, the
  *     kit's lane bookings and its register rule (see docs/pipeline.md); otherwise the general
  *     dataflow model ({@code "dataflow"}, the default)
+ * @param btb which branch target buffer the core has: bpsim's set-associative one ({@code
+ *     "btb": {"sets": S, "ways": W}} with {@code rasEntries}) or ChampSim's {@code basic_btb}
+ *     ({@code "btb": "basic_btb"}, whose sizes are fixed: then {@code btbSets}, {@code btbWays}
+ *     and {@code rasEntries} are its 1024, 8 and 64)
  */
 public record CoreConfig(int width, int robSize, int fetchToExecute, int maxBranchesPerFetch,
     boolean fetchStopsAtTaken, boolean fetchStopsAtIndirect, int aluLanes, int memoryLanes,
     ExecutionLatencies latencies, boolean perfectTargets, int btbSets, int btbWays,
-    int rasEntries, boolean cbp2025Kit) {
+    int rasEntries, boolean cbp2025Kit, Btb btb) {
+
+  /** The kinds of branch target buffer a machine may have. */
+  public enum Btb {
+    /** bpsim's: sets × ways with LRU for taken branches, and a return address stack. */
+    SET_ASSOCIATIVE,
+    /**
+     * ChampSim's {@code basic_btb}, with ChampSim's call pattern: looked up for every
+     * instruction, its {@code always_taken} ORed into the predicted direction.
+     */
+    BASIC_BTB;
+
+    /** ChampSim's sizes: direct BTB sets and ways, return stack entries. */
+    public static final int BASIC_BTB_SETS = 1024;
+    public static final int BASIC_BTB_WAYS = 8;
+    public static final int BASIC_BTB_RAS_ENTRIES = 64;
+  }
+
+  /** A core with bpsim's set-associative BTB. */
+  public CoreConfig(int width, int robSize, int fetchToExecute, int maxBranchesPerFetch,
+      boolean fetchStopsAtTaken, boolean fetchStopsAtIndirect, int aluLanes, int memoryLanes,
+      ExecutionLatencies latencies, boolean perfectTargets, int btbSets, int btbWays,
+      int rasEntries, boolean cbp2025Kit) {
+    this(width, robSize, fetchToExecute, maxBranchesPerFetch, fetchStopsAtTaken,
+        fetchStopsAtIndirect, aluLanes, memoryLanes, latencies, perfectTargets, btbSets, btbWays,
+        rasEntries, cbp2025Kit, Btb.SET_ASSOCIATIVE);
+  }
 
   /** The general dataflow model. */
   public CoreConfig(int width, int robSize, int fetchToExecute, int maxBranchesPerFetch,
@@ -50,6 +80,9 @@ public record CoreConfig(int width, int robSize, int fetchToExecute, int maxBran
     positive("btb.sets", btbSets);
     positive("btb.ways", btbWays);
     positive("rasEntries", rasEntries);
+    if (btb == null) {
+      throw new IllegalArgumentException("btb must be given");
+    }
   }
 
   /**

@@ -41,6 +41,8 @@ public final class Machines {
       "slowInteger", "addressGeneration");
   private static final Set<String> TARGETS = Set.of("btb", "perfect");
   private static final Set<String> BTB_KEYS = Set.of("sets", "ways");
+  /** {@code "btb": "basic_btb"} names ChampSim's BTB instead of a sets × ways one. */
+  private static final String BASIC_BTB = "basic_btb";
   private static final Set<String> MEMORY_KEYS = Set.of("latency", "cyclesPerBlock");
 
   private Machines() {
@@ -91,8 +93,20 @@ public final class Machines {
     String description = root.has("description") ? root.get("description").asText() : "";
     JsonNode core = object(file, root, "core");
     keys(file, "core", core, CORE_KEYS);
-    JsonNode btb = object(file, core, "btb");
-    keys(file, "core.btb", btb, BTB_KEYS);
+    JsonNode btbNode = core.get("btb");
+    boolean basicBtb = btbNode != null && btbNode.isTextual();
+    if (basicBtb && !btbNode.asText().equals(BASIC_BTB)) {
+      throw new UserException(file + ": core.btb must be \"" + BASIC_BTB
+          + "\" or an object {\"sets\": S, \"ways\": W}, not " + btbNode);
+    }
+    if (basicBtb && core.has("rasEntries")) {
+      throw new UserException(file + ": core.rasEntries does not go with \"btb\": \""
+          + BASIC_BTB + "\" (ChampSim's return stack has 64 entries); remove it");
+    }
+    JsonNode btb = basicBtb ? null : object(file, core, "btb");
+    if (btb != null) {
+      keys(file, "core.btb", btb, BTB_KEYS);
+    }
     JsonNode fetch = object(file, core, "fetch");
     keys(file, "core.fetch", fetch, FETCH_KEYS);
     JsonNode lanes = object(file, core, "lanes");
@@ -110,6 +124,14 @@ public final class Machines {
           + model);
     }
     boolean kit = model != null && model.asText().equals("cbp2025-kit");
+    if (basicBtb && kit) {
+      throw new UserException(file + ": core.btb \"" + BASIC_BTB + "\" goes with the "
+          + "\"dataflow\" model, not \"cbp2025-kit\" (the kit has its own front end)");
+    }
+    if (basicBtb && targets.asText().equals("perfect")) {
+      throw new UserException(file + ": core.btb \"" + BASIC_BTB + "\" predicts targets; it "
+          + "does not go with \"targets\": \"perfect\"");
+    }
     JsonNode memory = object(file, root, "memory");
     keys(file, "memory", memory, MEMORY_KEYS);
     HierarchyConfig data = HierarchyJson.parse(file, root);
@@ -131,8 +153,11 @@ public final class Machines {
           bool(file, fetch, "stopAtIndirect", "core.fetch."),
           integer(file, lanes, "alu", "core.lanes."), integer(file, lanes, "memory", "core.lanes."),
           latencies, targets.asText().equals("perfect"),
-          integer(file, btb, "sets", "core.btb."), integer(file, btb, "ways", "core.btb."),
-          integer(file, core, "rasEntries", "core."), kit);
+          basicBtb ? CoreConfig.Btb.BASIC_BTB_SETS : integer(file, btb, "sets", "core.btb."),
+          basicBtb ? CoreConfig.Btb.BASIC_BTB_WAYS : integer(file, btb, "ways", "core.btb."),
+          basicBtb ? CoreConfig.Btb.BASIC_BTB_RAS_ENTRIES
+              : integer(file, core, "rasEntries", "core."), kit,
+          basicBtb ? CoreConfig.Btb.BASIC_BTB : CoreConfig.Btb.SET_ASSOCIATIVE);
       MemoryConfig memoryConfig = new MemoryConfig(integer(file, memory, "latency", "memory."),
           integer(file, memory, "cyclesPerBlock", "memory."));
       return new MachineConfig(name, description, coreConfig, instruction, data, memoryConfig);

@@ -61,6 +61,23 @@ final class Core {
   private final StagedPredictorDriver staged;
   private final BranchTargetBuffer btb;
   private final ReturnAddressStack ras;
+  /** ChampSim's BTB when the machine has {@code "btb": "basic_btb"}, else null. */
+  private final BasicBtb basicBtb;
+  /** Whether the predictor is called for every instruction (ChampSim's call pattern). */
+  private final boolean everyInstruction;
+  /**
+   * Whether branch statistics follow ChampSim's edges (with its basic_btb): ChampSim counts a
+   * branch when it is fetched but switches phases when an instruction retires, so its region
+   * of interest counts the branches fetched from the cycle the warmup's last instruction retires
+   * to the cycle the region's last instruction retires. The other counters keep bpsim's edges.
+   */
+  private final boolean fetchEdges;
+  /** The retire cycle of the warmup's last instruction, then of the region's (-1: not yet). */
+  private long warmupRetireCycle = -1;
+  private long finishRetireCycle = -1;
+  /** The counters when fetch reached those cycles (branch figures only are taken from them). */
+  private CoreCounters branchesAtStart;
+  private CoreCounters branchesAtEnd;
   private final CacheHierarchy fetchChain;
   private final CacheHierarchy dataChain;
   private final int[] fetchLatency;
@@ -148,8 +165,13 @@ final class Core {
     this.trace = trace;
     this.core = machine.core();
     this.predictor = predictor;
-    this.staged = predictor instanceof StagedBranchPredictor s
+    this.basicBtb = core.btb() == CoreConfig.Btb.BASIC_BTB ? new BasicBtb() : null;
+    // ChampSim's front end predicts and updates each branch at once, in trace order: a staged
+    // predictor is then driven by its two plain calls, as outside a pipeline model.
+    this.staged = predictor instanceof StagedBranchPredictor s && basicBtb == null
         ? new StagedPredictorDriver(s, machine.core().robSize()) : null;
+    this.everyInstruction = staged == null && predictor.predictsEveryInstruction();
+    this.fetchEdges = basicBtb != null;
     this.btb = new BranchTargetBuffer(core.btbSets(), core.btbWays());
     this.ras = new ReturnAddressStack(core.rasEntries());
     this.fetchChain = fetchChain;
@@ -175,6 +197,7 @@ final class Core {
     this.stream = open(trace);
     if (warmup == 0) {
       atWarmupEnd = counters.copy();
+      branchesAtStart = atWarmupEnd;
     }
   }
 
@@ -215,16 +238,35 @@ final class Core {
     return fetchCycle;
   }
 
-  /** Whether the counted part (first pass, up to the instruction limit) is over. */
+  /**
+   * Whether the counted part (first pass, up to the instruction limit) is over; with ChampSim's
+   * edges, once fetch has also reached the retire cycle of the region's last instruction.
+   */
   boolean finished() {
-    return atFinish != null;
+    return atFinish != null && (!fetchEdges || branchesAtEnd != null);
   }
 
   /** The counted figures: from the end of the warmup to the finish. */
   CoreCounters counted() {
     CoreCounters end = atFinish != null ? atFinish : withDrain();
     CoreCounters start = atWarmupEnd != null ? atWarmupEnd : end;
-    return end.minus(start);
+    CoreCounters counted = end.minus(start);
+    if (fetchEdges) {
+      CoreCounters branchEnd = branchesAtEnd != null ? branchesAtEnd : counters.copy();
+      CoreCounters branchStart = branchesAtStart != null ? branchesAtStart : branchEnd;
+      counted.takeBranchFigures(branchEnd.minus(branchStart));
+    }
+    return counted;
+  }
+
+  /** ChampSim's phase edges as fetch sees them: called before an instruction is predicted. */
+  private void fetchEdges() {
+    if (branchesAtStart == null && warmupRetireCycle >= 0 && fetchCycle >= warmupRetireCycle) {
+      branchesAtStart = counters.copy();
+    }
+    if (branchesAtEnd == null && finishRetireCycle >= 0 && fetchCycle >= finishRetireCycle) {
+      branchesAtEnd = counters.copy();
+    }
   }
 
   /** Simulates one instruction; a trace that ends restarts from its beginning. */
@@ -271,12 +313,21 @@ final class Core {
 
     BranchKind kind = stream.branchKind();
     boolean mispredicted = false;
-    if (kind != null) {
-      if (!idealization.perfectBranches()) {
+    if (fetchEdges) {
+      fetchEdges();
+    }
+    if (!idealization.perfectBranches()) {
+      // ChampSim's BTB and predictors look at every instruction, not only at branches.
+      if (kind != null || basicBtb != null || everyInstruction) {
         mispredicted = branch(stream.pc(), kind, stream.taken(), stream.target(), done);
-      } else if (kind == BranchKind.CONDITIONAL) {
-        counters.conditionalBranches++;
       }
+    } else if (kind == BranchKind.CONDITIONAL) {
+      counters.conditionalBranches++;
+    }
+    if (fetchEdges && atWarmupEnd == null) {
+      // ChampSim's front end (do_predict_branch) stops fetch at a misprediction only outside
+      // the warmup: its warmup keeps the pipeline full.
+      mispredicted = false;
     }
     advanceFetch(kind, mispredicted, done);
 
@@ -295,6 +346,7 @@ final class Core {
       counters.interCoreEvictions = sharedLastLevel == null ? 0
           : sharedLastLevel.interCoreEvictions(id);
       atWarmupEnd = counters.copy();
+      warmupRetireCycle = window.youngestRetire();
     }
     if (atWarmupEnd != null && atFinish == null
         && counters.instructions - atWarmupEnd.instructions >= maxInstructions) {
@@ -585,6 +637,11 @@ final class Core {
       counters.interCoreEvictions = sharedLastLevel == null ? 0
           : sharedLastLevel.interCoreEvictions(id);
       atFinish = withDrain();
+      finishRetireCycle = window.youngestRetire();
+      if (branchesAtStart == null) {
+        // The warmup's last instruction has not retired yet; the region starts here.
+        branchesAtStart = counters.copy();
+      }
     }
   }
 
@@ -630,9 +687,20 @@ final class Core {
     }
   }
 
-  /** Whether the branch was mispredicted (direction, or target unless targets are perfect). */
+  /**
+   * Whether the branch was mispredicted (direction, or target unless targets are perfect).
+   * {@code kind} is null for an instruction that is not a branch, which only comes here when
+   * the BTB or the predictor looks at every instruction.
+   */
   private boolean branch(long pc, BranchKind kind, boolean taken, long target, long done) {
     try {
+      if (basicBtb != null) {
+        return predictChampSim(pc, kind, taken, target);
+      }
+      if (kind == null) {
+        predictor.predict(pc);
+        return false;
+      }
       return staged != null ? predictStaged(pc, kind, taken, target, done)
           : predictAndUpdate(pc, kind, taken, target);
     } catch (Throwable e) {
@@ -649,10 +717,63 @@ final class Core {
         counters.directionMispredictions++;
         mispredicted = true;
       }
+    } else if (everyInstruction) {
+      predictor.predict(pc);
     }
     mispredicted = predictTarget(pc, kind, taken, target, mispredicted);
     predictor.update(pc, target, kind, taken);
+    countByType(kind, mispredicted);
     return mispredicted;
+  }
+
+  /**
+   * ChampSim's front end ({@code O3_CPU::do_predict_branch}) with its {@code basic_btb}, for
+   * every instruction ({@code kind} null when not a branch): the BTB's prediction, the
+   * predictor's ({@code predict_branch}) ORed with the BTB's {@code always_taken}, the target
+   * dropped when the branch is predicted not taken; a branch is mispredicted when that target is
+   * not its real one (0 when not taken) or, for a conditional (or other) branch, when the
+   * direction is wrong. Then, for a branch, {@code update_btb} and {@code last_branch_result}.
+   * A predictor that is not called for every instruction is asked about conditional branches
+   * only; another kind then takes {@code always_taken} as its direction.
+   */
+  private boolean predictChampSim(long pc, BranchKind kind, boolean taken, long target) {
+    basicBtb.predict(pc);
+    boolean conditional = kind == BranchKind.CONDITIONAL;
+    boolean predicted = basicBtb.alwaysTaken();
+    if (everyInstruction || conditional) {
+      predicted = predictor.predict(pc) || predicted;
+    }
+    if (kind == null) {
+      return false;
+    }
+    long predictedTarget = predicted ? basicBtb.predictedTarget() : 0;
+    long realTarget = taken ? target : 0;
+    boolean directionWrong = (conditional || kind == BranchKind.OTHER) && predicted != taken;
+    boolean mispredicted = predictedTarget != realTarget || directionWrong;
+    if (conditional) {
+      counters.conditionalBranches++;
+      if (directionWrong) {
+        counters.directionMispredictions++;
+      } else if (mispredicted) {
+        counters.targetMispredictions++;
+      }
+    } else if (mispredicted) {
+      counters.targetMispredictions++;
+      if (kind == BranchKind.RETURN) {
+        counters.returnMispredictions++;
+      }
+    }
+    countByType(kind, mispredicted);
+    basicBtb.update(pc, realTarget, taken, kind);
+    predictor.update(pc, target, kind, taken);
+    return mispredicted;
+  }
+
+  /** ChampSim's six branch types, a branch counted once; its BRANCH_OTHER is left out. */
+  private void countByType(BranchKind kind, boolean mispredicted) {
+    if (mispredicted && kind != BranchKind.OTHER) {
+      counters.mispredictionsByType[kind.ordinal()]++;
+    }
   }
 
   /**
@@ -675,7 +796,9 @@ final class Core {
         mispredicted = true;
       }
     }
-    return predictTarget(pc, kind, taken, target, mispredicted);
+    mispredicted = predictTarget(pc, kind, taken, target, mispredicted);
+    countByType(kind, mispredicted);
+    return mispredicted;
   }
 
   /** Trains the staged predictor with every branch that has executed by {@code cycle}. */
@@ -698,6 +821,7 @@ final class Core {
           counters.returnMispredictions++;
           mispredicted = true;
         }
+        ras.learn(target);
       } else if (taken) {
         if (btb.lookup(pc) != target && !mispredicted) {
           counters.targetMispredictions++;
@@ -706,7 +830,14 @@ final class Core {
         btb.update(pc, target);
       }
       if (kind.isCall()) {
-        ras.push(pc + 4);
+        // The return address is the call's fall-through: its pc plus its length, learnt per
+        // call site where the trace does not record lengths (x86).
+        int bytes = stream.instructionBytes();
+        if (bytes > 0) {
+          ras.push(pc + bytes);
+        } else {
+          ras.pushCall(pc);
+        }
       }
     }
     return mispredicted;

@@ -12,6 +12,11 @@ final class CoreCounters {
   long targetMispredictions;
   /** The part of the target mispredictions that the return address stack made. */
   long returnMispredictions;
+  /**
+   * Mispredicted branches (direction or target, each once) by ChampSim's six types, indexed by
+   * {@link org.bpsim.predictor.spi.BranchKind#ordinal()} (conditional .. return).
+   */
+  final long[] mispredictionsByType = new long[BranchTypes.COUNT];
   /** Fetch cycles with no miss to blame: new fetch groups, dependences, execution. */
   long baseCycles;
   long branchStall;
@@ -49,6 +54,8 @@ final class CoreCounters {
     copy.directionMispredictions = directionMispredictions;
     copy.targetMispredictions = targetMispredictions;
     copy.returnMispredictions = returnMispredictions;
+    System.arraycopy(mispredictionsByType, 0, copy.mispredictionsByType, 0,
+        mispredictionsByType.length);
     copy.baseCycles = baseCycles;
     copy.branchStall = branchStall;
     copy.instructionCacheStall = instructionCacheStall;
@@ -73,6 +80,9 @@ final class CoreCounters {
     d.directionMispredictions -= start.directionMispredictions;
     d.targetMispredictions -= start.targetMispredictions;
     d.returnMispredictions -= start.returnMispredictions;
+    for (int i = 0; i < mispredictionsByType.length; i++) {
+      d.mispredictionsByType[i] -= start.mispredictionsByType[i];
+    }
     d.baseCycles -= start.baseCycles;
     d.branchStall -= start.branchStall;
     d.instructionCacheStall -= start.instructionCacheStall;
@@ -92,6 +102,16 @@ final class CoreCounters {
     }
     d.interCoreEvictions -= start.interCoreEvictions;
     return d;
+  }
+
+  /** Replaces the branch figures with those of {@code branches} (ChampSim's fetch edges). */
+  void takeBranchFigures(CoreCounters branches) {
+    conditionalBranches = branches.conditionalBranches;
+    directionMispredictions = branches.directionMispredictions;
+    targetMispredictions = branches.targetMispredictions;
+    returnMispredictions = branches.returnMispredictions;
+    System.arraycopy(branches.mispredictionsByType, 0, mispredictionsByType, 0,
+        mispredictionsByType.length);
   }
 
   /** Every cycle counted, whatever its cause. */

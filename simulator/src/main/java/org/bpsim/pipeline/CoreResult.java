@@ -8,6 +8,9 @@ import java.util.Map;
  *
  * @param targetMispredictions taken branches whose target the BTB or return stack got wrong
  * @param returnMispredictions the part of those made by the return address stack
+ * @param mispredictionsByType mispredicted branches by ChampSim's six types ({@link
+ *     BranchTypes#KEYS}, in that order), each branch counted once whether its direction or its
+ *     target was wrong; branches of no such type (ChampSim's BRANCH_OTHER) are not counted
  * @param cpiStack cycles per instruction by cause, in order: base, branch, icache, each data
  *     level beyond the L1D, memory; they add up to 1 / ipc
  * @param llcOccupancy lines of a shared LLC last filled for this core, at the end of the run (-1
@@ -18,5 +21,5 @@ public record CoreResult(int core, String trace, long instructions, long cycles,
     long conditionalBranches, long directionMispredictions, long targetMispredictions,
     long returnMispredictions, double branchMpki, Map<String, Double> cpiStack,
     List<LevelResult> instructionLevels, List<LevelResult> dataLevels, long llcOccupancy,
-    long interCoreEvictions) {
+    long interCoreEvictions, Map<String, Long> mispredictionsByType) {
 }

@@ -313,7 +313,8 @@ public final class Simulation {
           levels(fetchLevels, c.fetchAccesses, c.fetchMisses, null, null, null, instructions),
           levels(dataLevels, c.dataAccesses, c.dataMisses, c.dataWritebacks, c.dataPrefetches,
               c.dataPrefetchMisses, instructions),
-          shared == null ? -1 : shared.occupancy(core.id()), c.interCoreEvictions);
+          shared == null ? -1 : shared.occupancy(core.id()), c.interCoreEvictions,
+          BranchTypes.byKey(c.mispredictionsByType));
     }
 
     /** Writebacks are reported on the data side (instruction lines are never dirty). */

@@ -144,6 +144,13 @@ final class ComparePipelineTest {
       assertEquals(part.getValue(), stack.get(part.getKey()).asDouble(), part.getKey());
     }
     assertFalse(names.hasNext());
+    JsonNode byType = actual.get("mispredictions_by_type");
+    Iterator<String> types = byType.fieldNames();
+    for (Map.Entry<String, Long> type : expected.mispredictionsByType().entrySet()) {
+      assertEquals(type.getKey(), types.next());
+      assertEquals(type.getValue(), byType.get(type.getKey()).asLong(), type.getKey());
+    }
+    assertFalse(types.hasNext());
   }
 
   @Test

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.bpsim.machine.Machines;
 import org.bpsim.trace.SharedMaterial;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,20 @@ final class SimulateCommandTest {
     assertEquals(50000, core.get("instructions").asLong());
     assertTrue(core.get("cpiStack").has("memory"));
     assertTrue(root.has("sharedMinusPrivate"));
+    JsonNode branches = core.get("branches");
+    JsonNode byType = branches.get("mispredictions_by_type");
+    List<String> keys = new ArrayList<>();
+    byType.fieldNames().forEachRemaining(keys::add);
+    assertEquals(List.of("conditional", "direct_jump", "indirect_jump", "direct_call",
+        "indirect_call", "return"), keys);
+    long counted = 0;
+    for (String key : keys) {
+      counted += byType.get(key).asLong();
+    }
+    // A branch counts once, under one type; every mispredicted branch here has one of the six.
+    assertEquals(branches.get("directionMispredictions").asLong()
+        + branches.get("targetMispredictions").asLong(), counted, branches.toString());
+    assertTrue(byType.get("conditional").asLong() > 0, branches.toString());
   }
 
   @Test

@@ -100,6 +100,15 @@ public interface InstructionStream extends AutoCloseable {
     return true;
   }
 
+  /**
+   * The current instruction's length in bytes, so that a call's fall-through (return) address
+   * is its pc plus this; 0 when the trace does not say (x86 traces such as ChampSim's, whose
+   * instructions are 1 to 15 bytes: a return stack then learns call lengths).
+   */
+  default int instructionBytes() {
+    return 0;
+  }
+
   /** Bytes a load or store accesses (1 when the trace does not record sizes). */
   default int accessBytes() {
     return 1;

@@ -59,6 +59,12 @@ public final class Cbp2025InstructionStream implements InstructionStream {
     return microOps == null || piece == pieces - 1;
   }
 
+  /** The kit's traces are AArch64: every instruction is 4 bytes (the kit's own next pc). */
+  @Override
+  public int instructionBytes() {
+    return 4;
+  }
+
   @Override
   public int accessBytes() {
     return microOps != null ? microOps.size(piece) : Math.max(1, decoder.accessBytes());

@@ -4,7 +4,8 @@ package org.bpsim.predictor.spi;
  * A branch direction predictor. The simulator drives it with two calls per branch, in trace order:
  *
  * <ol>
- *   <li>{@link #predict(long)} for a conditional branch only, before its outcome is known;
+ *   <li>{@link #predict(long)} for a conditional branch only, before its outcome is known (for
+ *       every instruction in a timing model when {@link #predictsEveryInstruction()} says so);
  *   <li>{@link #update(long, long, BranchKind, boolean)} for every branch, conditional or not, with
  *       its resolved outcome. For a conditional branch it directly follows the {@code predict} of
  *       the same branch, so an implementation may keep what it computed there.
@@ -28,6 +29,21 @@ public interface BranchPredictor {
    * @param taken whether it was taken (always {@code true} for unconditional kinds)
    */
   void update(long pc, long target, BranchKind kind, boolean taken);
+
+  /**
+   * Whether a timing model that has the whole instruction stream should call {@link
+   * #predict(long)} for every instruction, branch or not, right before the instruction's {@code
+   * update} when it is a branch. That is ChampSim's call pattern ({@code predict_branch} for
+   * every instruction, because its front end does not know yet which ones are branches), and a
+   * predictor that shifts a speculative history in {@code predict} (ChampSim's perceptron)
+   * needs it to keep ChampSim's state. The answer for an instruction that is not a conditional
+   * branch is not a direction the model scores, only what ChampSim's BTB combines with its
+   * {@code always_taken}. Replays of branch traces keep the two calls above; such a predictor
+   * must then cope without the extra calls. Default {@code false}: the two calls above only.
+   */
+  default boolean predictsEveryInstruction() {
+    return false;
+  }
 
   /** The state this predictor keeps, in bits, as a hardware budget would count it. */
   long storageBits();
