@@ -98,8 +98,11 @@ final class KitTageScL {
     tage.updateHistory(pc, kind, taken);
   }
 
-  /** The kit's {@code update}: re-predict with the checkpoint, repair the loop state, train. */
-  void resolveAtExecute(long seqNo, long pc, boolean taken) {
+  /**
+   * The kit's {@code update}: re-predict with the checkpoint, repair the loop state, train.
+   * Returns the re-prediction (what the kit's update trains as {@code pred_taken}).
+   */
+  boolean resolveAtExecute(long seqNo, long pc, boolean taken) {
     Checkpoint saved = find(seqNo);
     tage.exchangeHistory(saved.tageHistory);
     boolean tagePrediction = tage.predict(pc);
@@ -120,6 +123,7 @@ final class KitTageScL {
     corrector.update(taken);
     tage.update(taken, predicted);
     saved.seqNo = Checkpoint.FREE;
+    return predicted;
   }
 
   long storageBits() {
