@@ -109,6 +109,8 @@ public final class TageEngine implements RandomSource {
   private long kitSeed;
   /** The CBP-2025 kit's copy of the code (see the class comment). */
   private final boolean kit;
+  /** {@link #next()} is not the 64 KB code's: the kit's, or the 8 KB code's with its tag mix. */
+  private final boolean otherRandom;
   /** The pair of table {@code BORN + 2}, whose tag the 8 KB random numbers mix in. */
   private final int randomTagPair;
 
@@ -258,6 +260,7 @@ public final class TageEngine implements RandomSource {
     int randomTable = firstLong + 2;
     this.randomTagPair = randomTable <= tables && kept[(randomTable - 1) / 2]
         ? tablePair[randomTable] : -1;
+    this.otherRandom = cbp2025Kit || (small && randomTagPair >= 0);
     this.index = new int[tables + 4];
     this.shortTables = group(1, Math.min(firstLong, tables + 1), 0, shortBanks);
     this.longTables = group(firstLong, tables + 1, longBase, longBanks);
@@ -274,17 +277,21 @@ public final class TageEngine implements RandomSource {
    */
   @Override
   public int next() {
-    if (kit) {
-      return kitRandom();
+    // one test on the 64 KB code's path, as before the kit's variant existed
+    if (otherRandom) {
+      return kit ? kitRandom() : scramble(pairTag[randomTagPair]);
     }
+    return scramble(0);
+  }
+
+  /** His scramble on the 32-bit Seed; {@code tag} is the 8 KB code's extra mix (else 0). */
+  private int scramble(int tag) {
     int s = seed + 1;
     s ^= (int) path;
     s = (s >> 21) + (s << 11);
     s ^= historyPointer;
     s = (s >> 10) + (s << 22);
-    if (small && randomTagPair >= 0) {
-      s ^= pairTag[randomTagPair];
-    }
+    s ^= tag;
     seed = s;
     return s;
   }
