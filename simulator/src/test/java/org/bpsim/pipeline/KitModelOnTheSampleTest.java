@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
 import org.bpsim.machine.Machines;
+import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.predictor.spi.BranchPredictor;
 import org.bpsim.predictor.spi.StagedBranchPredictor;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * from 0. The kit prints for that run 997,301 instructions, 338,411 cycles, IPC 2.9470. The
  * expected checksum is the FNV-1a hash of the kit's own call log (its predictor interface
  * logging every call in the format of {@link RecordingStagedPredictor}), instruction-indexed.
+ * bpsim's staged tage-sc-l reproduces the same predictions, hence the same figures.
  */
 final class KitModelOnTheSampleTest {
   private static final String SAMPLE = "cbp2025/sample_int_trace.gz";
@@ -120,6 +122,41 @@ final class KitModelOnTheSampleTest {
     assertEquals(264, result.directionMispredictions());
     assertEquals(KIT_CYCLES, result.cycles());
     assertEquals(997_301.0 / KIT_CYCLES, result.ipc(), 1e-12);
+    assertEquals("2.9470", String.format("%.4f", result.ipc()));
+    assertEquals(KIT_HOOK_LOG_CHECKSUM, recorder.checksum(), "the kit's call sequence");
+  }
+
+  /**
+   * bpsim's own tage-sc-l:budget=64KB, staged, predicts every conditional branch of the sample as
+   * the kit's TAGE-SC-L does (the first branch where they part is named), so the kit's call
+   * sequence, cycles and IPC follow.
+   */
+  @Test
+  void theStagedTageScLPredictsEveryBranchAsTheKit() throws IOException {
+    Path sample = SharedMaterial.traceOrSkip(SAMPLE);
+    BitSet kit = kitPredictions(sample);
+    PredictorRegistry registry = PredictorRegistry.builtIn();
+    BranchPredictor tage = registry.create(registry.resolve("tage-sc-l:budget=64KB"));
+    RecordingStagedPredictor recorder =
+        new RecordingStagedPredictor((StagedBranchPredictor) tage, null);
+    CoreResult result;
+    try {
+      result = run(sample, recorder);
+    } finally {
+      recorder.close();
+    }
+    int branch = 0;
+    for (int i = 0; i < recorder.size(); i++) {
+      if (recorder.call(i) == RecordingStagedPredictor.PREDICT) {
+        assertEquals(kit.get(branch), recorder.predicted(i),
+            "conditional branch " + branch + " (seq " + recorder.seq(i) + ", pc "
+                + Long.toHexString(recorder.pc(i)) + "): the first where bpsim and the kit part");
+        branch++;
+      }
+    }
+    assertEquals(128_874, branch);
+    assertEquals(264, result.directionMispredictions());
+    assertEquals(KIT_CYCLES, result.cycles());
     assertEquals("2.9470", String.format("%.4f", result.ipc()));
     assertEquals(KIT_HOOK_LOG_CHECKSUM, recorder.checksum(), "the kit's call sequence");
   }

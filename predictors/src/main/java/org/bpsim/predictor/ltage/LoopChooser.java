@@ -12,6 +12,14 @@ public final class LoopChooser {
     return counter >= 0 && loop.valid();
   }
 
+  /**
+   * Takes {@code other}'s state: the CBP-2025 kit keeps WITHLOOP in its checkpointed history and
+   * puts the saved value back when a branch turns out mispredicted.
+   */
+  public void copyFrom(LoopChooser other) {
+    counter = other.counter;
+  }
+
   /** Learns from a branch whose loop prediction was valid and differed from {@code other}. */
   public void update(LoopPredictor loop, boolean other, boolean taken) {
     if (loop.valid() && loop.prediction() != other) {

@@ -186,33 +186,25 @@ public final class GlobalHistory {
   }
 
   /**
-   * Makes this history an exact copy of {@code other} (bits, folds, pending bits): what a staged
-   * predictor checkpoints at fetch and restores at execute. Both must have been built alike (same
-   * maximum length, same folds registered in the same order); nothing is allocated.
+   * Exchanges the folds, brought up to date, with {@code saved} (one value per fold, by handle):
+   * a staged predictor keeps the folds a prediction read at fetch and exchanges them in to look
+   * the branch up again at execute, then exchanges them back. Twice in a row it changes nothing.
+   * Only the folds move, not the bits, so between the two exchanges the history is good for
+   * reading folds, not for pushing.
    */
-  public void copyFrom(GlobalHistory other) {
-    if (other.windows.length != windows.length || other.folds != folds) {
-      throw new IllegalArgumentException("histories of different shapes");
+  public void exchangeFolds(int[] saved) {
+    if (saved.length != folds) {
+      throw new IllegalArgumentException("saved folds: " + saved.length + ", folds: " + folds);
     }
+    if (pending != 0) {
+      catchUp();
+    }
+    int[] values = folded;
     for (int f = 0; f < folds; f++) {
-      if (original[f] != other.original[f] || compressed[f] != other.compressed[f]) {
-        throw new IllegalArgumentException("histories of different shapes: fold " + f);
-      }
+      int v = values[f];
+      values[f] = saved[f];
+      saved[f] = v;
     }
-    System.arraycopy(other.windows, 0, windows, 0, windows.length);
-    System.arraycopy(other.folded, 0, folded, 0, folds);
-    head = other.head;
-    pending = other.pending;
-  }
-
-  /** The length of each fold, by handle (a copy). */
-  public int[] foldLengths() {
-    return Arrays.copyOf(original, folds);
-  }
-
-  /** The width of each fold, by handle (a copy). */
-  public int[] foldWidths() {
-    return Arrays.copyOf(compressed, folds);
   }
 
   /** Number of distinct folds kept. */

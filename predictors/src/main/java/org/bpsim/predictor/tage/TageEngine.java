@@ -24,6 +24,14 @@ import org.bpsim.predictor.spi.BranchKind;
  * array of banks (his {@code gtable[1]} and {@code gtable[BORN]}), nothing is allocated per branch.
  * This class is the engine the TAGE family shares; it exposes its confidence and provider
  * information so the loop predictor and statistical corrector can build on it.
+ *
+ * <p>The CBP-2025 kit's copy of the 64 KB code ({@code cbp2016_tage_sc_l.h}, built with
+ * {@code cbp2025Kit}) computes the same steps with two differences of C arithmetic: its
+ * {@code Seed} is 64 bits wide ({@link #next()}), and the first long-history bank is picked with
+ * a 64-bit mask {@code (1ULL << m[BORN]) - 1} where the CBP-2016 code's {@code (1 << m[BORN]) -
+ * 1} is an int shift (x86: by {@code m[BORN] mod 32}). Both are fixed when the engine is built;
+ * a staged predictor also looks a branch up again at execute with the history its fetch saw
+ * ({@link PredictionHistory}).
  */
 public final class TageEngine implements RandomSource {
   private final TageConfig config;
@@ -39,7 +47,10 @@ public final class TageEngine implements RandomSource {
   private final int shortBanks;
   private final int longBanks;
   private final int longBase;
-  /** His {@code (1 << m[BORN]) - 1} and {@code (1 << m[1]) - 1}, with the int shift of C. */
+  /**
+   * His {@code (1 << m[BORN]) - 1} and {@code (1 << m[1]) - 1}, with the int shift of C (the kit:
+   * {@code 1ULL << m[BORN]}).
+   */
   private final long longBankPathMask;
   private final long shortBankPathMask;
 
@@ -94,6 +105,12 @@ public final class TageEngine implements RandomSource {
   private final int tickLimit;
   /** His {@code Seed}. */
   private int seed;
+  /** The kit's {@code Seed}, a {@code uint64_t}: used instead of {@link #seed} when kit. */
+  private long kitSeed;
+  /** The CBP-2025 kit's copy of the code (see the class comment). */
+  private final boolean kit;
+  /** {@link #next()} is not the 64 KB code's: the kit's, or the 8 KB code's with its tag mix. */
+  private final boolean otherRandom;
   /** The pair of table {@code BORN + 2}, whose tag the 8 KB random numbers mix in. */
   private final int randomTagPair;
 
@@ -117,6 +134,19 @@ public final class TageEngine implements RandomSource {
 
   /** A TAGE of shape {@code config}; {@code seed} starts the random numbers (his code: 0). */
   public TageEngine(TageConfig config, int seed) {
+    this(config, seed, false);
+  }
+
+  /**
+   * A TAGE of shape {@code config}, as Seznec's CBP-2016 code computes it or, with
+   * {@code cbp2025Kit}, as the CBP-2025 kit's copy of his 64 KB code does (see the class
+   * comment; the kit has no copy of the 8 KB code).
+   */
+  public TageEngine(TageConfig config, int seed, boolean cbp2025Kit) {
+    if (cbp2025Kit && config.protectNewEntries()) {
+      throw new IllegalArgumentException("the CBP-2025 kit has the 64 KB code only");
+    }
+    this.kit = cbp2025Kit;
     this.config = config;
     this.small = config.protectNewEntries();
     this.tables = config.tables();
@@ -131,7 +161,9 @@ public final class TageEngine implements RandomSource {
     this.shortBanks = config.shortBanks();
     this.longBanks = config.longBanks();
     this.longBase = shortBanks << logBank;
-    this.longBankPathMask = firstLong <= tables ? (long) ((1 << length[firstLong]) - 1) : 0;
+    // Java's shifts count modulo the operand's width, as x86 does: the int one is CBP-2016's
+    this.longBankPathMask = firstLong > tables ? 0
+        : cbp2025Kit ? (1L << length[firstLong]) - 1 : (long) ((1 << length[firstLong]) - 1);
     this.shortBankPathMask = (long) ((1 << length[1]) - 1);
     int entries = (shortBanks + longBanks) << logBank;
     this.counter = new byte[entries];
@@ -224,9 +256,11 @@ public final class TageEngine implements RandomSource {
     this.pathMask = small ? -1L : (1L << config.pathBits()) - 1;
     this.tickLimit = 1 << config.logUsefulPeriod();
     this.seed = seed;
+    this.kitSeed = seed;
     int randomTable = firstLong + 2;
     this.randomTagPair = randomTable <= tables && kept[(randomTable - 1) / 2]
         ? tablePair[randomTable] : -1;
+    this.otherRandom = cbp2025Kit || (small && randomTagPair >= 0);
     this.index = new int[tables + 4];
     this.shortTables = group(1, Math.min(firstLong, tables + 1), 0, shortBanks);
     this.longTables = group(firstLong, tables + 1, longBase, longBanks);
@@ -243,16 +277,38 @@ public final class TageEngine implements RandomSource {
    */
   @Override
   public int next() {
+    // one test on the 64 KB code's path, as before the kit's variant existed
+    if (otherRandom) {
+      return kit ? kitRandom() : scramble(pairTag[randomTagPair]);
+    }
+    return scramble(0);
+  }
+
+  /** His scramble on the 32-bit Seed; {@code tag} is the 8 KB code's extra mix (else 0). */
+  private int scramble(int tag) {
     int s = seed + 1;
     s ^= (int) path;
     s = (s >> 21) + (s << 11);
     s ^= historyPointer;
     s = (s >> 10) + (s << 22);
-    if (small && randomTagPair >= 0) {
-      s ^= pairTag[randomTagPair];
-    }
+    s ^= tag;
     seed = s;
     return s;
+  }
+
+  /**
+   * The kit's {@code MYRANDOM}: the same scramble on a 64-bit {@code Seed} (logical shifts, the
+   * history pointer sign-extended), of which the low 32 bits are returned. It reads the live
+   * phist and ptghist ({@code active_hist}), whatever history a re-prediction used.
+   */
+  private int kitRandom() {
+    long s = kitSeed + 1;
+    s ^= path;
+    s = (s >>> 21) + (s << 11);
+    s ^= historyPointer;
+    s = (s >>> 10) + (s << 22);
+    kitSeed = s;
+    return (int) s;
   }
 
   /** This engine as the source of random numbers its companions share (his single Seed). */
@@ -755,45 +811,45 @@ public final class TageEngine implements RandomSource {
   }
 
   /**
-   * TAGE's speculative history (global bits and their folds, phist, ptghist) at one moment: what
-   * a staged predictor saves at fetch and predicts with again at execute, the way the CBP-2025
-   * kit checkpoints its copy of this code. Made by {@link #newCheckpoint()} so its shape fits;
-   * reused, nothing is allocated per save.
+   * What a lookup reads of TAGE's history: the folds (his {@code ch_i}, {@code ch_t[0]},
+   * {@code ch_t[1]}) and phist. The CBP-2025 kit saves its whole history at fetch and looks the
+   * branch up again with it at execute ({@code predict_using_given_hist}); the lookup reads only
+   * these, so they are what a staged predictor keeps per branch in flight. Made by
+   * {@link #newPredictionHistory()}; reused, nothing is allocated per save.
    */
-  public static final class HistoryCheckpoint {
-    private final GlobalHistory history;
+  public static final class PredictionHistory {
+    private final int[] folds;
     private long path;
-    private int historyPointer;
 
-    private HistoryCheckpoint(GlobalHistory history) {
-      this.history = history;
+    private PredictionHistory(int folds) {
+      this.folds = new int[folds];
     }
   }
 
-  /** An empty checkpoint shaped for this engine's history. */
-  public HistoryCheckpoint newCheckpoint() {
-    // the folds registered exactly as the constructor registered them
-    GlobalHistory copy = new GlobalHistory(config.maxHistory());
-    int[] lengths = history.foldLengths();
-    int[] widths = history.foldWidths();
-    for (int f = 0; f < lengths.length; f++) {
-      copy.addFold(lengths[f], widths[f]);
-    }
-    return new HistoryCheckpoint(copy);
+  /** An empty prediction history shaped for this engine. */
+  public PredictionHistory newPredictionHistory() {
+    return new PredictionHistory(history.foldCount());
   }
 
-  /** Saves the current history into {@code into}. */
-  public void saveHistory(HistoryCheckpoint into) {
-    into.history.copyFrom(history);
+  /** Saves what a lookup now would read into {@code into}. */
+  public void savePredictionHistory(PredictionHistory into) {
+    int[] folds = history.currentFolds();
+    System.arraycopy(folds, 0, into.folds, 0, into.folds.length);
     into.path = path;
-    into.historyPointer = historyPointer;
   }
 
-  /** Makes {@code from} the current history. */
-  public void restoreHistory(HistoryCheckpoint from) {
-    history.copyFrom(from.history);
-    path = from.path;
-    historyPointer = from.historyPointer;
+  /**
+   * Exchanges what a lookup reads (folds and phist) with {@code saved}: after one exchange,
+   * {@link #predict} and {@link #pathHistory()} see the saved history; a second exchange puts the
+   * live one back. ptghist and the global bits are not exchanged, so the random numbers keep
+   * mixing the live history (as the kit's {@code MYRANDOM} reads {@code active_hist}); no
+   * history update may come between the two exchanges.
+   */
+  public void exchangeHistory(PredictionHistory saved) {
+    history.exchangeFolds(saved.folds);
+    long live = path;
+    path = saved.path;
+    saved.path = live;
   }
 
   // ---------------------------------------------------------------- what the companions read

@@ -12,6 +12,12 @@ import org.bpsim.predictor.tage.TageEngine;
  *
  * <p>Each component's sum is doubled when its weight counter says the component tends to be
  * right; the update threshold adapts globally and per address, as in O-GEHL.
+ *
+ * <p>The CBP-2025 kit's copy of the 64 KB code ({@code cbp2016_tage_sc_l.h}, built with
+ * {@code cbp2025Kit}) differs in two values fixed at construction: its GEHL history mask is
+ * {@code (1ULL << length) - 1}, so the 40-bit history keeps 40 bits where CBP-2016's int shift
+ * keeps 8, and its second local histories start at 3. A staged predictor drives it with
+ * {@link #updateHistoryWithNextPc} and re-predicts with {@link #predictFrom}.
  */
 public final class StatisticalCorrector {
   private static final int COUNTER_BITS = 6;
@@ -82,6 +88,11 @@ public final class StatisticalCorrector {
   private boolean mediumConfidence;
 
   public StatisticalCorrector(ScConfig config) {
+    this(config, false);
+  }
+
+  /** As Seznec's CBP-2016 code or, with {@code cbp2025Kit}, as the CBP-2025 kit's copy of it. */
+  public StatisticalCorrector(ScConfig config, boolean cbp2025Kit) {
     this.config = config;
     this.biasMask = (1 << config.logBias()) - 1;
     this.bias = new byte[1 << config.logBias()];
@@ -149,8 +160,10 @@ public final class StatisticalCorrector {
     for (int t = 0; t < tables; t++) {
       int length = tableLength[t];
       int k = tableNumber[t];
-      // his (long long) ((1 << length) - 1): an int shift, so a 40-bit length keeps 8 bits
-      tableLengthMask[t] = (long) ((1 << length) - 1);
+      // his (long long) ((1 << length) - 1): an int shift, so a 40-bit length keeps 8 bits; the
+      // kit's (uint64_t) ((1ULL << length) - 1) keeps 40 (Java shifts count modulo the width,
+      // as x86 does)
+      tableLengthMask[t] = cbp2025Kit ? (1L << length) - 1 : (long) ((1 << length) - 1);
       System.arraycopy(gehlShifts(k), 0, tableShifts, 5 * t, 5);
     }
     this.thresholdBit = new int[components];
@@ -160,6 +173,9 @@ public final class StatisticalCorrector {
     this.local = new long[Math.max(1, config.localHistories())];
     this.secondLocal = new long[Math.max(1, config.secondLocalHistories())];
     this.thirdLocal = new long[Math.max(1, config.thirdLocalHistories())];
+    if (cbp2025Kit) {
+      Arrays.fill(secondLocal, 3); // the kit's init_histories: S_slhist[i] = 3
+    }
     this.index = new int[tables];
     this.componentSum = new int[components];
     this.componentWeight = new int[components];
@@ -350,13 +366,27 @@ public final class StatisticalCorrector {
 
   /** Shifts a conditional branch into the corrector's own histories. */
   public void updateHistory(long pc, long target, boolean taken) {
-    int p = (int) pc;
-    int t = taken ? 1 : 0;
     // his "target < PC": a loop-closing (backward) branch. A taken branch cannot go to address
     // 0, so a target of 0 there means the trace does not know it (CBP-1 text traces): not a
     // backward branch. A not-taken branch's target of 0 is compared as it is, below the pc, as
     // his code sees it where the trace gives no target for the fall-through (ChampSim)
-    boolean isBackward = Long.compareUnsigned(target, pc) < 0 && !(taken && target == 0);
+    shiftHistories((int) pc, taken,
+        Long.compareUnsigned(target, pc) < 0 && !(taken && target == 0));
+  }
+
+  /**
+   * The kit's {@code HistoryUpdate} of the corrector's histories: the same shifts, with "backward"
+   * read as {@code nextPC < PC}, the address of the instruction that follows the branch. So a
+   * not-taken branch (next: pc + 4) is never backward, and IMLIcount, which only a not-taken
+   * backward branch resets, is never reset.
+   */
+  public void updateHistoryWithNextPc(long pc, long nextPc, boolean taken) {
+    shiftHistories((int) pc, taken, Long.compareUnsigned(nextPc, pc) < 0);
+  }
+
+  /** His HistoryUpdate's conditional-branch part for the corrector (IMHIST, IMLIcount, ...). */
+  private void shiftHistories(int p, boolean taken, boolean isBackward) {
+    int t = taken ? 1 : 0;
     imliOutcomes[imliCount] = (imliOutcomes[imliCount] << 1) + t;
     if (isBackward) {
       if (!taken) {
@@ -376,52 +406,76 @@ public final class StatisticalCorrector {
   }
 
   /**
-   * The corrector's own speculative histories (GHIST, the backward history, the three local
-   * histories, IMHIST and IMLIcount) at one moment, as the CBP-2025 kit checkpoints them at fetch.
-   * Made by {@link #newCheckpoint()}; reused, nothing is allocated per save.
+   * What a prediction of one branch reads of the corrector's own histories: GHIST (here the
+   * backward history), the global outcomes, the three local histories at the branch's entries,
+   * IMHIST at IMLIcount, and IMLIcount. The CBP-2025 kit saves its whole history at fetch and
+   * predicts the branch again with it at execute; that prediction reads only these, so they are
+   * what a staged predictor keeps per branch in flight. Made by {@link #newPredictionHistory()};
+   * reused, nothing is allocated per save.
    */
-  public static final class HistoryCheckpoint {
+  public static final class PredictionHistory {
     private long global;
     private long backward;
-    private final long[] local;
-    private final long[] secondLocal;
-    private final long[] thirdLocal;
-    private final long[] imliOutcomes;
+    private long local;
+    private long secondLocal;
+    private long thirdLocal;
+    private long imliOutcomes;
     private int imliCount;
-
-    private HistoryCheckpoint(StatisticalCorrector shape) {
-      this.local = new long[shape.local.length];
-      this.secondLocal = new long[shape.secondLocal.length];
-      this.thirdLocal = new long[shape.thirdLocal.length];
-      this.imliOutcomes = new long[shape.imliOutcomes.length];
-    }
   }
 
-  /** An empty checkpoint shaped for this corrector. */
-  public HistoryCheckpoint newCheckpoint() {
-    return new HistoryCheckpoint(this);
+  /** An empty prediction history. */
+  public PredictionHistory newPredictionHistory() {
+    return new PredictionHistory();
   }
 
-  /** Saves the current histories into {@code into}. */
-  public void saveHistory(HistoryCheckpoint into) {
+  /** Saves into {@code into} what a prediction of {@code pc} now would read. */
+  public void savePredictionHistory(long pc, PredictionHistory into) {
+    int p = (int) pc;
     into.global = global;
     into.backward = backward;
-    System.arraycopy(local, 0, into.local, 0, local.length);
-    System.arraycopy(secondLocal, 0, into.secondLocal, 0, secondLocal.length);
-    System.arraycopy(thirdLocal, 0, into.thirdLocal, 0, thirdLocal.length);
-    System.arraycopy(imliOutcomes, 0, into.imliOutcomes, 0, imliOutcomes.length);
+    into.local = local[localIndex(p)];
+    into.secondLocal = secondLocal[secondLocalIndex(p)];
+    into.thirdLocal = thirdLocal[thirdLocalIndex(p)];
     into.imliCount = imliCount;
+    into.imliOutcomes = imliOutcomes[imliCount];
   }
 
-  /** Makes {@code from} the current histories. */
-  public void restoreHistory(HistoryCheckpoint from) {
-    global = from.global;
-    backward = from.backward;
-    System.arraycopy(from.local, 0, local, 0, local.length);
-    System.arraycopy(from.secondLocal, 0, secondLocal, 0, secondLocal.length);
-    System.arraycopy(from.thirdLocal, 0, thirdLocal, 0, thirdLocal.length);
-    System.arraycopy(from.imliOutcomes, 0, imliOutcomes, 0, imliOutcomes.length);
-    imliCount = from.imliCount;
+  /**
+   * {@link #predict} with the histories {@code saved} for this {@code pc} (the kit's
+   * {@code predict_using_given_hist} at execute) against the current tables, weights and
+   * thresholds; the live histories are as before when it returns. Its {@link #update} then trains
+   * what this prediction read. TAGE's path history is read from {@code tage} as it stands (a
+   * staged predictor exchanges TAGE's saved history in around this call).
+   */
+  public boolean predictFrom(long pc, TageEngine tage, boolean tageSidePrediction,
+      PredictionHistory saved) {
+    int p = (int) pc;
+    int li = localIndex(p);
+    int si = secondLocalIndex(p);
+    int ti = thirdLocalIndex(p);
+    long liveGlobal = global;
+    long liveBackward = backward;
+    long liveLocal = local[li];
+    long liveSecond = secondLocal[si];
+    long liveThird = thirdLocal[ti];
+    int liveCount = imliCount;
+    long liveOutcomes = imliOutcomes[saved.imliCount];
+    global = saved.global;
+    backward = saved.backward;
+    local[li] = saved.local;
+    secondLocal[si] = saved.secondLocal;
+    thirdLocal[ti] = saved.thirdLocal;
+    imliCount = saved.imliCount;
+    imliOutcomes[saved.imliCount] = saved.imliOutcomes;
+    boolean prediction = predict(pc, tage, tageSidePrediction);
+    imliOutcomes[saved.imliCount] = liveOutcomes;
+    imliCount = liveCount;
+    thirdLocal[ti] = liveThird;
+    secondLocal[si] = liveSecond;
+    local[li] = liveLocal;
+    backward = liveBackward;
+    global = liveGlobal;
+    return prediction;
   }
 
   private static int saturate(int value, boolean up, int bits) {

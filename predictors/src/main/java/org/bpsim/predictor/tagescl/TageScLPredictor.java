@@ -11,8 +11,11 @@ import org.bpsim.predictor.tage.TageEngine;
  * TAGE-SC-L (Seznec, CBP-2016 winner): TAGE predicts, the loop predictor may override it on loop
  * exits, and the statistical corrector may revert the result when TAGE's prediction is
  * statistically unreliable for this context.
+ *
+ * <p>This is the CBP-2016 code: predict, then update at once. {@link StagedTageScLPredictor}
+ * adds, for the 64 KB code, the CBP-2025 kit's staged driving.
  */
-public final class TageScLPredictor implements BranchPredictor {
+public sealed class TageScLPredictor implements BranchPredictor permits StagedTageScLPredictor {
   private final TageEngine tage;
   private final LoopPredictor loop;
   private final LoopChooser chooser = new LoopChooser();
@@ -27,7 +30,7 @@ public final class TageScLPredictor implements BranchPredictor {
   }
 
   @Override
-  public boolean predict(long pc) {
+  public final boolean predict(long pc) {
     boolean tagePrediction = tage.predict(pc);
     loop.predict(pc);
     beforeCorrection = chooser.useLoop(loop) ? loop.prediction() : tagePrediction;
@@ -36,7 +39,7 @@ public final class TageScLPredictor implements BranchPredictor {
   }
 
   @Override
-  public void update(long pc, long target, BranchKind kind, boolean taken) {
+  public final void update(long pc, long target, BranchKind kind, boolean taken) {
     if (kind == BranchKind.CONDITIONAL) {
       chooser.update(loop, predicted, taken);
       loop.update(taken, tage.tagePrediction(), predicted != taken);
@@ -48,7 +51,7 @@ public final class TageScLPredictor implements BranchPredictor {
   }
 
   @Override
-  public long storageBits() {
+  public final long storageBits() {
     // as the CBP-2016 code's predictorsize() counts it, which leaves out the loop chooser
     // (WITHLOOP, 7 bits): storage_bits is then the size the submissions declare
     return tage.storageBits() + loop.storageBits() + corrector.storageBits();

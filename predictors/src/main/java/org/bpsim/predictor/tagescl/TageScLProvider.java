@@ -40,8 +40,10 @@ public final class TageScLProvider implements PredictorProvider {
 
   @Override
   public BranchPredictor create(PredictorConfig config) {
-    boolean small = TageOptions.budget(config) == Budget.KB8;
-    return new TageScLPredictor(TageOptions.tage(config), small ? 3 : 5,
-        small ? ScConfig.BUDGET_8KB : ScConfig.BUDGET_64KB);
+    if (TageOptions.budget(config) == Budget.KB8) {
+      // the CBP-2025 kit has no copy of the 8 KB code: it predicts and updates at once everywhere
+      return new TageScLPredictor(TageOptions.tage(config), 3, ScConfig.BUDGET_8KB);
+    }
+    return new StagedTageScLPredictor(TageOptions.tage(config), 5, ScConfig.BUDGET_64KB);
   }
 }

@@ -67,13 +67,16 @@ final class GlobalHistoryTest {
     }
   }
 
+  /**
+   * An exchange puts the saved folds in and hands the current ones out; a second exchange puts
+   * them back, and the folds then follow later pushes as if nothing had happened.
+   */
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
-  void aCopyFollowsTheSamePushesToTheSameFoldsAndLeavesTheOriginalAlone(long seed) {
+  void exchangedFoldsAreReadAndTwoExchangesChangeNothing(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     int maxLength = 1 + random.nextInt(1500);
     GlobalHistory history = new GlobalHistory(maxLength);
-    GlobalHistory copy = new GlobalHistory(maxLength);
     int folds = 1 + random.nextInt(6);
     int[] length = new int[folds];
     int[] width = new int[folds];
@@ -81,26 +84,33 @@ final class GlobalHistoryTest {
       length[f] = random.nextInt(maxLength + 1);
       width[f] = 1 + random.nextInt(24);
       history.addFold(length[f], width[f]);
-      copy.addFold(length[f], width[f]);
     }
     for (int n = random.nextInt(2 * maxLength + 20); n > 0; n--) {
       history.push(random.nextInt(8), 1 + random.nextInt(3));
     }
-    copy.copyFrom(history);
-    int[] before = history.currentFolds().clone();
-    // the copy moves on alone: the original must not see it
+    int[] saved = new int[folds];
+    for (int f = 0; f < folds; f++) {
+      saved[f] = random.nextInt(1 << width[f]);
+    }
+    int[] expectedIn = saved.clone();
+    // pushed but not yet folded bits must be folded before the exchange
+    history.push(random.nextInt(8), 1 + random.nextInt(3));
+    int[] live = new int[folds];
+    for (int f = 0; f < folds; f++) {
+      live[f] = directFold(history, length[f], width[f]);
+    }
+    history.exchangeFolds(saved);
+    for (int f = 0; f < folds; f++) {
+      assertEquals(expectedIn[f], history.fold(f), "seed " + seed + ": exchanged-in fold " + f);
+      assertEquals(live[f], saved[f], "seed " + seed + ": handed-out fold " + f);
+    }
+    history.exchangeFolds(saved);
     for (int n = random.nextInt(50); n > 0; n--) {
-      copy.push(random.nextInt(8), 1 + random.nextInt(3));
+      history.push(random.nextInt(8), 1 + random.nextInt(3));
     }
     for (int f = 0; f < folds; f++) {
-      assertEquals(before[f], history.fold(f), "seed " + seed + ": original fold " + f);
-      assertEquals(directFold(copy, length[f], width[f]), copy.fold(f),
-          "seed " + seed + ": copied fold " + f);
-    }
-    // and a copy taken back restores the original exactly
-    copy.copyFrom(history);
-    for (int f = 0; f < folds; f++) {
-      assertEquals(before[f], copy.fold(f), "seed " + seed + ": restored fold " + f);
+      assertEquals(directFold(history, length[f], width[f]), history.fold(f),
+          "seed " + seed + ": fold " + f + " after the exchanges");
     }
   }
 }

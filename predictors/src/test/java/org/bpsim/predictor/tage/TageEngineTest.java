@@ -166,16 +166,19 @@ final class TageEngineTest {
   }
 
   /**
-   * A restored checkpoint gives exactly the lookup the engine made when it was saved, however
-   * many branches were shifted into the history meanwhile, as long as no table was trained.
+   * A saved prediction history, exchanged in, gives exactly the lookup the engine made when it was
+   * saved, however many branches were shifted into the history meanwhile, as long as no table was
+   * trained; exchanged out again, the live history predicts as before. For both codes and the
+   * kit's variant of the 64 KB one.
    */
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
-  void aRestoredCheckpointRepeatsTheLookupItWasSavedWith(long seed) {
-    for (TageConfig config : new TageConfig[] {TageConfig.BUDGET_64KB, TageConfig.BUDGET_8KB}) {
-      TageEngine tage = new TageEngine(config, 0);
+  void aSavedPredictionHistoryRepeatsTheLookupItWasSavedWith(long seed) {
+    TageEngine[] engines = {new TageEngine(TageConfig.BUDGET_64KB, 0),
+        new TageEngine(TageConfig.BUDGET_8KB, 0), new TageEngine(TageConfig.BUDGET_64KB, 0, true)};
+    for (TageEngine tage : engines) {
       Workload work = new Workload(seed);
-      TageEngine.HistoryCheckpoint saved = tage.newCheckpoint();
+      TageEngine.PredictionHistory saved = tage.newPredictionHistory();
       SplittableRandom random = new SplittableRandom(seed ^ 1);
       for (int n = 0; n < 3000; n++) {
         long pc = work.pc();
@@ -185,19 +188,62 @@ final class TageEngineTest {
         tage.updateHistory(pc, BranchKind.CONDITIONAL, taken);
       }
       long pc = work.pc();
-      tage.saveHistory(saved);
+      tage.savePredictionHistory(saved);
       boolean before = tage.predict(pc);
       int hit = tage.hitBank();
       int alt = tage.altBank();
+      long path = tage.pathHistory();
       for (int n = random.nextInt(400); n >= 0; n--) {
         long other = work.pc();
         tage.updateHistory(other, n % 5 == 0 ? BranchKind.INDIRECT_JUMP : BranchKind.CONDITIONAL,
             work.outcome(other));
       }
-      tage.restoreHistory(saved);
+      boolean live = tage.predict(pc);
+      int liveHit = tage.hitBank();
+      long livePath = tage.pathHistory();
+      tage.exchangeHistory(saved);
       assertEquals(before, tage.predict(pc), "seed " + seed + ": prediction");
       assertEquals(hit, tage.hitBank(), "seed " + seed + ": provider");
       assertEquals(alt, tage.altBank(), "seed " + seed + ": alternate");
+      assertEquals(path, tage.pathHistory(), "seed " + seed + ": phist");
+      tage.exchangeHistory(saved);
+      assertEquals(live, tage.predict(pc), "seed " + seed + ": live prediction");
+      assertEquals(liveHit, tage.hitBank(), "seed " + seed + ": live provider");
+      assertEquals(livePath, tage.pathHistory(), "seed " + seed + ": live phist");
+    }
+  }
+
+  /**
+   * The kit's MYRANDOM, computed here literally from its C on a 64-bit Seed: the engine's numbers
+   * in kit mode follow it, with the live phist and ptghist mixed in at each draw.
+   */
+  @Test
+  void theKitsRandomNumbersUseA64BitSeed() {
+    TageEngine tage = new TageEngine(TageConfig.BUDGET_64KB, 0, true);
+    Workload work = new Workload(99);
+    long seed = 0;
+    long phist = 0;
+    int ptghist = 0;
+    for (int n = 0; n < 2000; n++) {
+      long pc = work.pc();
+      boolean taken = work.outcome(pc);
+      BranchKind kind = n % 7 == 0 ? BranchKind.RETURN : BranchKind.CONDITIONAL;
+      tage.updateHistory(pc, kind, taken);
+      // his HistoryUpdate's phist and ptghist, two or three bits a branch
+      int count = kind.isIndirect() ? 3 : 2;
+      int path = (int) (pc ^ (pc >>> 2) ^ (pc >>> 4));
+      for (int t = 0; t < count; t++) {
+        phist = (phist << 1) ^ (path & 127);
+        path >>= 1;
+        ptghist--;
+      }
+      phist &= (1L << 27) - 1;
+      seed++;
+      seed ^= phist;
+      seed = (seed >>> 21) + (seed << 11);
+      seed ^= (long) ptghist;
+      seed = (seed >>> 10) + (seed << 22);
+      assertEquals((int) (seed & 0xFFFFFFFFL), tage.next(), "draw " + n);
     }
   }
 }

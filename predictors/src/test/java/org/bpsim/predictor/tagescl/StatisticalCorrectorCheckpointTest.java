@@ -18,45 +18,67 @@ final class StatisticalCorrectorCheckpointTest {
   }
 
   /**
-   * After training, a restored checkpoint gives, for every branch looked up, the prediction the
-   * corrector gave when it was saved, whatever histories were shifted in meanwhile.
+   * After training, a saved prediction history gives, for the branch it was saved for, the
+   * prediction the corrector gave when it was saved, whatever histories were shifted in
+   * meanwhile; and the live histories are untouched by that prediction. Both variants.
    */
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
-  void aRestoredCheckpointRepeatsThePredictionsItWasSavedWith(long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    TageEngine tage = new TageEngine(TageConfig.BUDGET_64KB, 0);
-    StatisticalCorrector sc = new StatisticalCorrector(ScConfig.BUDGET_64KB);
-    long[] pcs = new long[64];
-    for (int i = 0; i < pcs.length; i++) {
-      pcs[i] = 0x400000L + 4L * random.nextInt(1 << 14);
-    }
-    for (int n = 0; n < 5000; n++) {
-      long pc = pcs[random.nextInt(pcs.length)];
-      boolean taken = ((pc >>> 2) & 1) == 0 ? random.nextInt(8) != 0 : random.nextBoolean();
-      boolean t = tage.predict(pc);
-      sc.predict(pc, tage, t);
-      sc.update(taken);
-      tage.update(taken, t);
-      long target = random.nextBoolean() ? pc - 64 : pc + 64;
-      sc.updateHistory(pc, target, taken);
-      tage.updateHistory(pc, BranchKind.CONDITIONAL, taken);
-    }
-    StatisticalCorrector.HistoryCheckpoint saved = sc.newCheckpoint();
-    sc.saveHistory(saved);
-    boolean[] before = new boolean[pcs.length];
-    for (int i = 0; i < pcs.length; i++) {
-      boolean t = tage.predict(pcs[i]);
-      before[i] = sc.predict(pcs[i], tage, t);
-    }
-    for (int n = 1 + random.nextInt(300); n > 0; n--) {
-      long pc = pcs[random.nextInt(pcs.length)];
-      sc.updateHistory(pc, random.nextBoolean() ? pc - 8 : pc + 8, random.nextBoolean());
-    }
-    sc.restoreHistory(saved);
-    for (int i = 0; i < pcs.length; i++) {
-      boolean t = tage.predict(pcs[i]);
-      assertEquals(before[i], sc.predict(pcs[i], tage, t), "seed " + seed + ", branch " + i);
+  void aSavedPredictionHistoryRepeatsThePredictionItWasSavedWith(long seed) {
+    for (boolean kit : new boolean[] {false, true}) {
+      SplittableRandom random = new SplittableRandom(seed);
+      TageEngine tage = new TageEngine(TageConfig.BUDGET_64KB, 0, kit);
+      StatisticalCorrector sc = new StatisticalCorrector(ScConfig.BUDGET_64KB, kit);
+      long[] pcs = new long[64];
+      for (int i = 0; i < pcs.length; i++) {
+        pcs[i] = 0x400000L + 4L * random.nextInt(1 << 14);
+      }
+      for (int n = 0; n < 5000; n++) {
+        long pc = pcs[random.nextInt(pcs.length)];
+        boolean taken = ((pc >>> 2) & 1) == 0 ? random.nextInt(8) != 0 : random.nextBoolean();
+        boolean t = tage.predict(pc);
+        sc.predict(pc, tage, t);
+        sc.update(taken);
+        tage.update(taken, t);
+        long target = random.nextBoolean() ? pc - 64 : pc + 64;
+        sc.updateHistory(pc, target, taken);
+        tage.updateHistory(pc, BranchKind.CONDITIONAL, taken);
+      }
+      StatisticalCorrector.PredictionHistory[] saved =
+          new StatisticalCorrector.PredictionHistory[pcs.length];
+      boolean[] before = new boolean[pcs.length];
+      boolean[] tageSide = new boolean[pcs.length];
+      for (int i = 0; i < pcs.length; i++) {
+        saved[i] = sc.newPredictionHistory();
+        sc.savePredictionHistory(pcs[i], saved[i]);
+        tageSide[i] = tage.predict(pcs[i]);
+        before[i] = sc.predict(pcs[i], tage, tageSide[i]);
+      }
+      for (int n = 1 + random.nextInt(300); n > 0; n--) {
+        long pc = pcs[random.nextInt(pcs.length)];
+        long next = random.nextBoolean() ? pc - 8 : pc + 8;
+        if (random.nextBoolean()) {
+          sc.updateHistory(pc, next, random.nextBoolean());
+        } else {
+          sc.updateHistoryWithNextPc(pc, next, random.nextBoolean());
+        }
+      }
+      boolean[] live = new boolean[pcs.length];
+      // TAGE's lookup (its confidence, provider) is part of the corrector's input: redone each time
+      for (int i = 0; i < pcs.length; i++) {
+        tage.predict(pcs[i]);
+        live[i] = sc.predict(pcs[i], tage, tageSide[i]);
+      }
+      for (int i = 0; i < pcs.length; i++) {
+        tage.predict(pcs[i]);
+        assertEquals(before[i], sc.predictFrom(pcs[i], tage, tageSide[i], saved[i]),
+            "seed " + seed + ", kit " + kit + ", branch " + i);
+      }
+      for (int i = 0; i < pcs.length; i++) {
+        tage.predict(pcs[i]);
+        assertEquals(live[i], sc.predict(pcs[i], tage, tageSide[i]),
+            "seed " + seed + ", kit " + kit + ", live branch " + i);
+      }
     }
   }
 }
