@@ -3,6 +3,7 @@ package org.bpsim.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.bpsim.predictor.cbpnative.NativeKinds;
 import org.bpsim.predictor.registry.PluginFailure;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.Parameter;
@@ -28,7 +29,11 @@ public final class PredictorsCommand implements Callable<Integer> {
     for (PredictorProvider provider : registry.providers()) {
       out.printf(Locale.ROOT, "%s  -  %s  [%s]%n", provider.name(), provider.description(),
           registry.origin(provider.name()));
-      try {
+      if (NativeKinds.isNative(provider.name())) {
+        // no default: it is whatever C++ the folder holds, compiled when the spec is checked
+        out.printf(Locale.ROOT, "  spec: %s:dir=PATH[,name=LABEL][,storage_bits=N]"
+            + "[,cxxflags=\"FLAGS\"]  (see README, Bring your C++ predictor)%n", provider.name());
+      } else try {
         PredictorConfig defaults = registry.resolve(provider.name());
         long bits = registry.create(defaults).storageBits();
         out.printf(Locale.ROOT, "  default: %s  (%,d bits = %.2f KB)%n",
@@ -49,7 +54,9 @@ public final class PredictorsCommand implements Callable<Integer> {
       }
       for (Parameter parameter : provider.parameters()) {
         out.printf(Locale.ROOT, "  %-14s %-12s default %-8s %s%n", parameter.key(),
-            parameter.validValues(), parameter.defaultValue(), parameter.description());
+            parameter.validValues(),
+            parameter.defaultValue().isEmpty() ? "-" : parameter.defaultValue(),
+            parameter.description());
       }
       out.println();
     }
