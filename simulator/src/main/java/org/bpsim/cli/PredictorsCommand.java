@@ -33,13 +33,8 @@ public final class PredictorsCommand implements Callable<Integer> {
         // no default: it is whatever C++ the folder holds, compiled when the spec is checked
         out.printf(Locale.ROOT, "  spec: %s:dir=PATH[,name=LABEL][,storage_bits=N]"
             + "[,cxxflags=\"FLAGS\"]  (see README, Bring your C++ predictor)%n", provider.name());
-      } else try {
-        PredictorConfig defaults = registry.resolve(provider.name());
-        long bits = registry.create(defaults).storageBits();
-        out.printf(Locale.ROOT, "  default: %s  (%,d bits = %.2f KB)%n",
-            defaults.canonicalSpec(), bits, bits / 8192.0);
-      } catch (RuntimeException | LinkageError e) {
-        out.printf(Locale.ROOT, "  FAILED to build its default configuration: %s%n", e);
+      } else {
+        printDefault(out, registry, provider);
       }
       for (Parameter parameter : provider.parameters()) {
         if (parameter.key().equals("budget")) {
@@ -65,5 +60,17 @@ public final class PredictorsCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private static void printDefault(PrintWriter out, PredictorRegistry registry,
+      PredictorProvider provider) {
+    try {
+      PredictorConfig defaults = registry.resolve(provider.name());
+      long bits = registry.create(defaults).storageBits();
+      out.printf(Locale.ROOT, "  default: %s  (%,d bits = %.2f KB)%n",
+          defaults.canonicalSpec(), bits, bits / 8192.0);
+    } catch (RuntimeException | LinkageError e) {
+      out.printf(Locale.ROOT, "  FAILED to build its default configuration: %s%n", e);
+    }
   }
 }
