@@ -14,6 +14,7 @@ import org.bpsim.predictor.cbpnative.NativeBuild;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.BranchPredictor;
 import org.bpsim.predictor.spi.StagedBranchPredictor;
+import org.bpsim.sim.PredictorGuard;
 import org.bpsim.trace.SharedMaterial;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,20 @@ final class NativeStagedPredictorTest {
     assertTrue(fromJava.directionMispredictions() > 100, fromJava.toString());
     assertEquals(fromJava.directionMispredictions(), fromCpp.directionMispredictions());
     assertEquals(fromJava.cycles(), fromCpp.cycles());
+  }
+
+  @Test
+  void aLoopInTheTimingModelIsGivenUpAndItsProcessEnded() throws Exception {
+    Path sample = SharedMaterial.traceOrSkip("cbp2025/sample_int_trace.gz");
+    BranchPredictor cpp = build("loop",
+        "if (++predictions == 5000) for (volatile int i = 0; ; ) i++;");
+    PredictorFailure failure = assertThrows(PredictorFailure.class,
+        () -> new Simulation(Machines.preset("cbp2025"), () -> cpp, true, 0, Long.MAX_VALUE)
+            .guardedBy(new PredictorGuard(java.time.Duration.ofSeconds(1)))
+            .run(List.of(sample), LlcMode.SHARED));
+    assertTrue(failure.getMessage().contains("made no progress for 1s"), failure.getMessage());
+    assertThrows(RuntimeException.class, () -> cpp.predict(0x1000),
+        "the simulation ended the child");
   }
 
   @Test
