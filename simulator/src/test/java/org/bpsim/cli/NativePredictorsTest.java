@@ -20,6 +20,7 @@ import org.bpsim.trace.SharedMaterial;
 import org.bpsim.trace.TraceReader;
 import org.bpsim.trace.Traces;
 import org.bpsim.trace.text.TextTraceWriter;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +44,20 @@ final class NativePredictorsTest {
   private static Path bimodal2025;
   private static Path gshare2025;
 
+  private static String previousCache;
+
+  @AfterAll
+  static void restoreTheCache() {
+    if (previousCache == null) {
+      System.clearProperty("bpsim.cache.dir");
+    } else {
+      System.setProperty("bpsim.cache.dir", previousCache);
+    }
+  }
+
   @BeforeAll
   static void writePredictors() throws IOException {
+    previousCache = System.getProperty("bpsim.cache.dir");
     assumeTrue(NativeBuild.compiler().isPresent(),
         "no C++ compiler ($CXX, c++ or g++): native predictor tests skipped");
     System.setProperty("bpsim.cache.dir", work.resolve("cache").toString());

@@ -16,6 +16,7 @@ import org.bpsim.predictor.spi.BranchPredictor;
 import org.bpsim.predictor.spi.StagedBranchPredictor;
 import org.bpsim.sim.PredictorGuard;
 import org.bpsim.trace.SharedMaterial;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,8 +64,20 @@ final class NativeStagedPredictorTest {
   @TempDir
   static Path work;
 
+  private static String previousCache;
+
+  @AfterAll
+  static void restoreTheCache() {
+    if (previousCache == null) {
+      System.clearProperty("bpsim.cache.dir");
+    } else {
+      System.setProperty("bpsim.cache.dir", previousCache);
+    }
+  }
+
   @BeforeAll
   static void useATemporaryCache() {
+    previousCache = System.getProperty("bpsim.cache.dir");
     assumeTrue(NativeBuild.compiler().isPresent(),
         "no C++ compiler ($CXX, c++ or g++): native predictor tests skipped");
     System.setProperty("bpsim.cache.dir", work.resolve("cache").toString());
