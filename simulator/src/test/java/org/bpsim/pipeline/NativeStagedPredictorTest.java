@@ -50,6 +50,8 @@ final class NativeStagedPredictorTest {
       }
       void notify_instr_execute_resolve(uint64_t seq_no, uint8_t, uint64_t, const bool,
                                         const ExecuteInfo& info, const uint64_t) {
+        // As in the kit, every micro-op executes; only conditional branches train.
+        if (!is_cond_br(info.dec_info.insn_class)) return;
         uint64_t slot = in_flight.at(seq_no);
         in_flight.erase(seq_no);
         unsigned char& c = counters[slot];

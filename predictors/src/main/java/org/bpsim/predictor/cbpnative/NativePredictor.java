@@ -135,6 +135,18 @@ public class NativePredictor implements BranchPredictor, BatchPredictor, AutoClo
     return one[0];
   }
 
+  /** A request of {@code length} bytes, made in {@link #buffer}, with one prediction for an answer. */
+  final boolean askBuffered(int length) {
+    try {
+      out.write(request, 0, length);
+      out.flush();
+      replies.readPredictions(one, 1, scratch);
+    } catch (IOException e) {
+      throw died(e);
+    }
+    return one[0];
+  }
+
   /** A request without an answer: buffered until the next one that has one. */
   final void send(byte[] bytes, int length) {
     try {

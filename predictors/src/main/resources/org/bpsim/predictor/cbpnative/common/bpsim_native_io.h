@@ -8,6 +8,16 @@
 //   'F' u64 seq, u64 pc                                      staged prediction at fetch: reply as 'P'
 //   'S' u64 seq, u64 pc, u64 next_pc, u8 flags               staged history update, no reply
 //   'X' u64 seq, u64 pc, u64 next_pc, u8 flags               staged training at execute, no reply
+//   CBP-2025 hooks in the kit's timing model, each micro-op named by the kit's seq_no and piece:
+//   'i' u64 seq, u8 piece, u64 pc, u64 cycle, u8 class, u8 n_src, 3 x u8 src (0xff none),
+//       u8 dst (0xff none), u64 mem_va, u64 mem_sz, u8 flags (bit 0 taken, bit 1 memory),
+//       u64 next_pc                                          notify_instr_fetch, no reply
+//   'p' u64 seq, u8 piece, u64 pc, u64 cycle                 get_cond_dir_prediction: reply as 'P'
+//   's' u64 seq, u8 piece, u64 pc, u8 class, u8 flags (bit 0 taken, bit 1 predicted),
+//       u64 next_pc                                          spec_update, no reply
+//   'd' / 'a' / 'x' / 'c' u64 seq, u8 piece, u8 predicted, u64 cycle
+//       notify_instr_decode / notify_agen_complete / notify_instr_execute_resolve /
+//       notify_instr_commit of a micro-op sent by 'i', no reply
 //   'Q'                                                      the end: the child exits with 0
 // flags: bits 0-3 the branch kind (bpsim's BranchKind code), bit 4 taken, bit 5 predicted.
 // child -> bpsim: 'H' u32 1 once the predictor is built, then one 'R' per request that has one.
