@@ -196,7 +196,7 @@ final class GuardedPredictor implements AutoCloseable {
       fail("threw " + PredictorGuard.describe(e) + " from storageBits()");
       return 0;
     }
-    if (storage < 0) {
+    if (storage < 0 && storage != BranchPredictor.UNKNOWN_STORAGE) {
       fail("reported a negative storage of " + storage + " bits");
       return 0;
     }

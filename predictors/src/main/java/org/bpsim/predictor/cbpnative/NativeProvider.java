@@ -33,7 +33,7 @@ abstract class NativeProvider implements PredictorProvider {
         Parameter.text("dir", "the submission's folder (required), shown as given"),
         Parameter.text("name", "the row label instead of the spec"),
         Parameter.derivedInteger("storage_bits", 0, 1L << 40,
-            "the storage to report, in bits (the code cannot say it)"),
+            "the storage to report, in bits (the code cannot say it: unknown unless given)"),
         Parameter.text("cxxflags", "compiler flags, split at spaces (default "
             + NativeBuild.DEFAULT_FLAGS + "); quote a value with commas: cxxflags=\"-O2 -Wl,-z,now\""));
   }
@@ -55,7 +55,9 @@ abstract class NativeProvider implements PredictorProvider {
   public BranchPredictor create(PredictorConfig config) {
     Path program = program(config);
     String what = kit.kind + " predictor in " + config.stringValue("dir");
-    long storage = config.longValue("storage_bits");
+    // 0 is the key's "not given": bpsim cannot read a storage from C++ code, so it is unknown.
+    long given = config.longValue("storage_bits");
+    long storage = given > 0 ? given : BranchPredictor.UNKNOWN_STORAGE;
     try {
       return start(program, what, storage);
     } catch (IOException e) {
