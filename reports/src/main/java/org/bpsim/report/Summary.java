@@ -78,7 +78,6 @@ public final class Summary {
     double accuracySum = 0;
     int accuracyCount = 0;
     long storage = 0;
-    int finished = 0;
     long mispredictions = 0;
     long shared = 0;
     long baselineShared = 0;
@@ -91,13 +90,9 @@ public final class Summary {
         accuracySum += r.accuracy();
         accuracyCount++;
       }
-      // A failed row carries no number; one run that cannot say its storage makes the
-      // predictor's unknown, and so does having no run that finished: no guess.
-      if (!r.failed()) {
-        finished++;
-        storage = storage == RunResult.UNKNOWN_STORAGE || !r.storageKnown()
-            ? RunResult.UNKNOWN_STORAGE : Math.max(storage, r.storageBits());
-      }
+      // One run that cannot say its storage makes the predictor's unknown: no guess.
+      storage = storage == RunResult.UNKNOWN_STORAGE || !r.storageKnown()
+          ? RunResult.UNKNOWN_STORAGE : Math.max(storage, r.storageBits());
       mispredictions += r.mispredictions();
       Long base = baselineByTrace.get(r.trace());
       if (base != null) {
@@ -109,9 +104,6 @@ public final class Summary {
     double meanAccuracy = accuracyCount == 0 ? Double.NaN : accuracySum / accuracyCount;
     double reduction = baselineShared == 0 ? Double.NaN
         : 1.0 - (double) shared / baselineShared;
-    if (finished == 0) {
-      storage = RunResult.UNKNOWN_STORAGE;
-    }
     return new PredictorSummary(predictor, runs.size(), meanMpki, meanAccuracy, storage,
         mispredictions, reduction, ranked);
   }

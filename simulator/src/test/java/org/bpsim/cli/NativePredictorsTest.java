@@ -334,4 +334,23 @@ final class NativePredictorsTest {
       assertTrue(listing.out().contains(expected), expected + " in\n" + listing.out());
     }
   }
+
+  @Test
+  void withoutStorageBitsTheStorageIsUnknownNeverZero(@TempDir Path dir) throws IOException {
+    Path json = dir.resolve("unknown.json");
+    Path trace = conditionalTrace(dir);
+    Cli outcome = Cli.run("run", "-t", trace.toString(), "-p", "cbp2016:dir=" + gshare2016,
+        "-p", "cbp2025:dir=" + gshare2025, "-p", "gshare", "--format", "json", "-o",
+        json.toString());
+    assertEquals(0, outcome.exitCode(), outcome.toString());
+    JsonNode runs = runs(outcome, json);
+    assertTrue(runs.get(0).get("storage_bits").isNull(), runs.toString());
+    assertTrue(runs.get(1).get("storage_bits").isNull(), runs.toString());
+    assertTrue(runs.get(2).get("storage_bits").asLong() > 0, runs.toString());
+    Cli table = Cli.run("run", "-t", trace.toString(), "-p", "cbp2016:dir=" + gshare2016);
+    assertEquals(0, table.exitCode(), table.toString());
+    String row = table.out().lines().filter(l -> l.contains("cbp2016:dir=")).findFirst()
+        .orElseThrow();
+    assertTrue(row.strip().endsWith("n/a"), row);
+  }
 }
