@@ -22,10 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A CBP-2025 predictor in C++ that logs every hook call (kind, {@code seq_no}, {@code piece},
  * cycle, the direction passed) gets, in the kit's timing model, the calls of the kit's own loop
- * ({@code uarchsim_t::step}): rebuilt here literally, cycle by cycle, from the cycles the model
- * computed for each micro-op (fetch, address generation, execute, retire) and the logged
- * predictions. On the shared int sample's first 20,000 instructions. Skipped without a C++
- * compiler.
+ * ({@code uarchsim_t::step}, restated in {@link KitHookLoop}) fed the cycles the model computed
+ * for each micro-op. On the shared int sample's first 20,000 instructions. Skipped without a
+ * C++ compiler.
  */
 final class NativeHooksTest {
   private static final String LOGGER = """
@@ -86,11 +85,6 @@ final class NativeHooksTest {
     }
   }
 
-  /** One micro-op as the model placed it. */
-  private record Placed(long seq, int piece, long pc, long fetch, long agen, long execute,
-      long retire) {
-  }
-
   @Test
   void everyHookComesInTheKitsOrderAtTheModelsCycles() throws Exception {
     Path sample = SharedMaterial.traceOrSkip("cbp2025/sample_int_trace.gz");
@@ -100,28 +94,17 @@ final class NativeHooksTest {
         LOGGER.replace("LOG", log.toString()));
     PredictorRegistry registry = PredictorRegistry.builtIn();
     BranchPredictor cpp = registry.create(registry.resolve("cbp2025:dir=" + dir));
-    List<Placed> placed = new ArrayList<>();
+    List<KitHookLoop.Placed> placed = new ArrayList<>();
     Simulation simulation = new Simulation(Machines.preset("cbp2025"), () -> cpp, true, 0,
         20_000);
-    simulation.observer = new Core.MicroOpObserver() {
-      @Override
-      public void placed(long pc, long fetchCycle, long executeCycle) {
-      }
-
-      @Override
-      public void placedMicroOp(long seqNo, int piece, long pc, long fetchCycle,
-          long agenCycle, long executeCycle, long retireCycle) {
-        placed.add(new Placed(seqNo, piece, pc, fetchCycle, agenCycle, executeCycle,
-            retireCycle));
-      }
-    };
+    simulation.observer = KitHookLoop.recorder(placed);
     try {
       simulation.run(List.of(sample), LlcMode.SHARED);
     } finally {
       ((AutoCloseable) cpp).close();
     }
     List<String> got = Files.readAllLines(log);
-    List<String> expected = theKitsLoop(placed, got);
+    List<String> expected = KitHookLoop.calls(placed, got);
     assertTrue(expected.size() > 100_000, "calls: " + expected.size());
     for (int i = 0; i < Math.min(got.size(), expected.size()); i++) {
       assertEquals(expected.get(i), got.get(i), "call " + i);
@@ -130,84 +113,5 @@ final class NativeHooksTest {
     assertTrue(got.stream().anyMatch(l -> l.startsWith("a ")), "loads and stores");
     assertTrue(got.stream().anyMatch(l -> l.startsWith("i ") && !l.split(" ")[2].equals("0")),
         "cracked instructions have pieces beyond 0");
-  }
-
-  /**
-   * The kit's {@code step} per micro-op: the cycles since the previous fetch (its own included),
-   * each with decodes, address generations, executions (each list in fetch order) and commits;
-   * then the fetch hook, the prediction and the history update. The directions are the logged
-   * predictions (the logger's own function of pc and seq_no); the branch classes come from the
-   * logged {@code spec_update}s.
-   */
-  private static List<String> theKitsLoop(List<Placed> placed, List<String> log) {
-    java.util.Map<Long, Boolean> guesses = new java.util.HashMap<>();
-    java.util.Map<Long, String> specs = new java.util.HashMap<>();
-    for (String line : log) {
-      String[] f = line.split(" ");
-      if (f[0].equals("p")) {
-        guesses.put(Long.parseLong(f[1]), f[4].equals("1"));
-      } else if (f[0].equals("s")) {
-        specs.put(Long.parseLong(f[1]), line);
-      }
-    }
-    List<String> calls = new ArrayList<>();
-    List<Placed> decodeQueue = new ArrayList<>();
-    List<Placed> agenQueue = new ArrayList<>();
-    List<Placed> execQueue = new ArrayList<>();
-    List<Placed> window = new ArrayList<>();
-    long previous = 0;
-    for (Placed op : placed) {
-      for (long cycle = previous; cycle <= op.fetch(); cycle++) {
-        while (!decodeQueue.isEmpty() && decodeQueue.get(0).fetch() + 2 == cycle) {
-          Placed d = decodeQueue.remove(0);
-          calls.add("d " + d.seq() + " " + d.piece() + " " + cycle);
-        }
-        for (var it = agenQueue.iterator(); it.hasNext(); ) {
-          Placed a = it.next();
-          if (a.agen() == cycle) {
-            calls.add("a " + a.seq() + " " + a.piece() + " " + cycle + " 1");
-            it.remove();
-          }
-        }
-        for (var it = execQueue.iterator(); it.hasNext(); ) {
-          Placed x = it.next();
-          if (x.execute() == cycle) {
-            calls.add("x " + x.seq() + " " + x.piece() + " " + cycle + " " + predicted(x, guesses,
-                specs));
-            it.remove();
-          }
-        }
-        while (!window.isEmpty() && window.get(0).retire() <= cycle) {
-          Placed c = window.remove(0);
-          calls.add("c " + c.seq() + " " + c.piece() + " " + cycle + " " + predicted(c, guesses,
-              specs));
-        }
-      }
-      previous = op.fetch();
-      calls.add("i " + op.seq() + " " + op.piece() + " " + op.pc() + " " + op.fetch());
-      if (guesses.containsKey(op.seq())) {
-        calls.add("p " + op.seq() + " " + op.piece() + " " + op.fetch() + " "
-            + (guesses.get(op.seq()) ? 1 : 0));
-      }
-      if (specs.containsKey(op.seq())) {
-        calls.add(specs.get(op.seq()));
-      }
-      window.add(op);
-      decodeQueue.add(op);
-      if (op.agen() >= 0) {
-        agenQueue.add(op);
-      }
-      execQueue.add(op);
-    }
-    return calls;
-  }
-
-  /** What the kit passes as pred_dir: the prediction of a branch, false for anything else. */
-  private static int predicted(Placed op, java.util.Map<Long, Boolean> guesses,
-      java.util.Map<Long, String> specs) {
-    if (guesses.containsKey(op.seq())) {
-      return guesses.get(op.seq()) ? 1 : 0;
-    }
-    return specs.containsKey(op.seq()) ? 1 : 0;
   }
 }
