@@ -232,10 +232,12 @@ public class NativePredictor implements BranchPredictor, BatchPredictor, AutoClo
     b[at + 3] = (byte) (v >>> 24);
   }
 
+  private static final java.lang.invoke.VarHandle LITTLE_ENDIAN_LONG =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class,
+          java.nio.ByteOrder.LITTLE_ENDIAN);
+
   static void putLong(byte[] b, int at, long v) {
-    for (int i = 0; i < 8; i++) {
-      b[at + i] = (byte) (v >>> (8 * i));
-    }
+    LITTLE_ENDIAN_LONG.set(b, at, v);
   }
 
   /** Keeps the last few kilobytes the child writes on standard error, for failure messages. */

@@ -76,21 +76,30 @@ static InFlight& slot_of(uint64_t seq, uint8_t piece) {
   return f;
 }
 
+// Fields of a message read in one piece (bpsim_native_io.h has the layouts).
+template <typename T>
+static inline T field(const unsigned char* m, size_t at) {
+  T v;
+  memcpy(&v, m + at, sizeof v);
+  return v;
+}
+
 // 'i': a micro-op fetched. Its slot is taken over (the ring grows while older ones are live).
 static void fetched() {
-  uint64_t seq = bpsim_io::read_u64();
-  uint8_t piece = bpsim_io::read_u8();
-  uint64_t pc = bpsim_io::read_u64();
-  uint64_t cycle = bpsim_io::read_u64();
-  uint8_t cls = bpsim_io::read_u8();
-  uint8_t sources = bpsim_io::read_u8();
-  uint8_t src[3];
-  for (int i = 0; i < 3; i++) src[i] = bpsim_io::read_u8();
-  uint8_t dst = bpsim_io::read_u8();
-  uint64_t va = bpsim_io::read_u64();
-  uint64_t size = bpsim_io::read_u64();
-  uint8_t flags = bpsim_io::read_u8();
-  uint64_t next_pc = bpsim_io::read_u64();
+  unsigned char m[56];
+  bpsim_io::read_exactly(m, sizeof m, false);
+  uint64_t seq = field<uint64_t>(m, 0);
+  uint8_t piece = m[8];
+  uint64_t pc = field<uint64_t>(m, 9);
+  uint64_t cycle = field<uint64_t>(m, 17);
+  uint8_t cls = m[25];
+  uint8_t sources = m[26];
+  const unsigned char* src = m + 27;
+  uint8_t dst = m[30];
+  uint64_t va = field<uint64_t>(m, 31);
+  uint64_t size = field<uint64_t>(m, 39);
+  uint8_t flags = m[47];
+  uint64_t next_pc = field<uint64_t>(m, 48);
   while (in_flight[seq & (in_flight.size() - 1)].seq != UINT64_MAX) {
     std::vector<InFlight> bigger(in_flight.size() * 2);
     for (InFlight& f : in_flight) {
@@ -126,10 +135,12 @@ static void fetched() {
 
 // 'd', 'a', 'x', 'c': a later hook of a micro-op fetched.
 static void event(char tag) {
-  uint64_t seq = bpsim_io::read_u64();
-  uint8_t piece = bpsim_io::read_u8();
-  bool predicted = bpsim_io::read_u8() != 0;
-  uint64_t cycle = bpsim_io::read_u64();
+  unsigned char m[18];
+  bpsim_io::read_exactly(m, sizeof m, false);
+  uint64_t seq = field<uint64_t>(m, 0);
+  uint8_t piece = m[8];
+  bool predicted = m[9] != 0;
+  uint64_t cycle = field<uint64_t>(m, 10);
   InFlight& f = slot_of(seq, piece);
   switch (tag) {
     case 'd':
@@ -234,14 +245,12 @@ int main() {
         break;
       }
       case 's': {
-        uint64_t seq = bpsim_io::read_u64();
-        uint8_t piece = bpsim_io::read_u8();
-        uint64_t pc = bpsim_io::read_u64();
-        uint8_t cls = bpsim_io::read_u8();
-        uint8_t flags = bpsim_io::read_u8();
-        uint64_t next_pc = bpsim_io::read_u64();
-        spec_update(seq, piece, pc, static_cast<InstClass>(cls), flags & 1, (flags >> 1) & 1,
-                    next_pc);
+        unsigned char m[27];
+        bpsim_io::read_exactly(m, sizeof m, false);
+        uint8_t flags = m[18];
+        spec_update(field<uint64_t>(m, 0), m[8], field<uint64_t>(m, 9),
+                    static_cast<InstClass>(m[17]), flags & 1, (flags >> 1) & 1,
+                    field<uint64_t>(m, 19));
         break;
       }
       case 'd':
