@@ -19,7 +19,8 @@ public enum Column {
   /** Null when no conditional branch was counted: there is nothing to score. */
   ACCURACY("accuracy", r -> r.counted() ? round(r.accuracy(), 6) : null),
   MPKI("mpki", r -> r.hasMpki() ? round(r.mpki(), 4) : null),
-  STORAGE_BITS("storage_bits", RunResult::storageBits),
+  /** Null when the predictor cannot say its storage. */
+  STORAGE_BITS("storage_bits", r -> r.storageKnown() ? r.storageBits() : null),
   /** Null for a predictor that ran to the end; otherwise why it failed. */
   ERROR("error", RunResult::failure);
 

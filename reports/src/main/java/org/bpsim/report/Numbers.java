@@ -28,8 +28,17 @@ public final class Numbers {
         : String.format(Locale.ROOT, "%+." + decimals + "f%%", 100 * fraction);
   }
 
-  /** Storage in kilobytes (1 KB = 1024 bytes), as predictor budgets are quoted. */
+  /** How tables show a storage the predictor cannot say ({@link RunResult#UNKNOWN_STORAGE}). */
+  public static final String UNKNOWN_STORAGE = "n/a";
+
+  /**
+   * Storage in kilobytes (1 KB = 1024 bytes), as predictor budgets are quoted; "n/a" when
+   * unknown.
+   */
   public static String kilobytes(long bits) {
+    if (!RunResult.storageKnown(bits)) {
+      return UNKNOWN_STORAGE;
+    }
     return String.format(Locale.ROOT, "%.2f KB", bits / 8192.0);
   }
 

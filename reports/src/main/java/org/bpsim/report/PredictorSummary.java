@@ -9,7 +9,7 @@ package org.bpsim.report;
  *     scores a predictor), or NaN when none has an instruction count
  * @param meanAccuracy arithmetic mean of the per-trace accuracy over the traces where a
  *     conditional branch was counted, or NaN when there is none
- * @param storageBits the predictor's state in bits
+ * @param storageBits the predictor's state in bits, or {@link RunResult#UNKNOWN_STORAGE}
  * @param mispredictions mispredictions summed over its traces
  * @param reductionVsBaseline {@code 1 - mispredictions / baseline's mispredictions}, both summed
  *     over the traces the two share: positive when it mispredicts less than the baseline; NaN when
@@ -25,6 +25,11 @@ public record PredictorSummary(String predictor, int traces, double meanMpki, do
     return !Double.isNaN(meanMpki);
   }
 
+  public boolean storageKnown() {
+    return RunResult.storageKnown(storageBits);
+  }
+
+  /** The storage in KB; only meaningful when {@link #storageKnown}. */
   public double storageKilobytes() {
     return storageBits / 8192.0;
   }

@@ -100,6 +100,9 @@ public enum ResultFormat {
   }
 
   static String storage(long bits) {
+    if (!RunResult.storageKnown(bits)) {
+      return Numbers.UNKNOWN_STORAGE;
+    }
     double kib = bits / 8.0 / 1024.0;
     return kib >= 1 ? String.format(Locale.ROOT, "%.2f KB", kib)
         : String.format(Locale.ROOT, "%d bits", bits);

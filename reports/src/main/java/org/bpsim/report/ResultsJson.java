@@ -60,7 +60,8 @@ public final class ResultsJson {
             JsonFields.number(file, run, "branches"),
             JsonFields.number(file, run, "conditional_branches"),
             JsonFields.number(file, run, "mispredictions"),
-            JsonFields.number(file, run, "storage_bits"), null);
+            JsonFields.optionalNumber(file, run, "storage_bits")
+                .orElse(RunResult.UNKNOWN_STORAGE), null);
         checkConsistent(file, index, run, result);
       }
       results.add(result);

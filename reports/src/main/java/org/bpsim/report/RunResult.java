@@ -12,13 +12,30 @@ import java.util.OptionalLong;
  * @param branches branches of every kind in the counted region
  * @param conditionalBranches conditional branches in the counted region (the predicted ones)
  * @param mispredictions mispredicted conditional branches in the counted region
- * @param storageBits the predictor's state in bits
+ * @param storageBits the predictor's state in bits, or {@link #UNKNOWN_STORAGE}
  * @param failure why the predictor failed on this trace (a plugin that threw), or null; a
  *     failed row's counts are not meaningful, so its accuracy and MPKI are not available and
  *     every rendering leaves its numbers out
  */
 public record RunResult(String trace, String predictor, OptionalLong instructions, long branches,
     long conditionalBranches, long mispredictions, long storageBits, String failure) {
+
+  /**
+   * The storage of a predictor that cannot say it: the SPI's {@code
+   * BranchPredictor.UNKNOWN_STORAGE} (this module does not depend on the SPI). Every rendering
+   * shows it as not available (JSON {@code null}, an empty CSV cell, "n/a") and storage charts
+   * leave such a predictor out, naming it.
+   */
+  public static final long UNKNOWN_STORAGE = -1;
+
+  /** Whether the storage is known (not {@link #UNKNOWN_STORAGE}). */
+  public boolean storageKnown() {
+    return storageKnown(storageBits);
+  }
+
+  public static boolean storageKnown(long storageBits) {
+    return storageBits != UNKNOWN_STORAGE;
+  }
 
   /** A row of a predictor that ran to the end. */
   public RunResult(String trace, String predictor, OptionalLong instructions, long branches,

@@ -26,10 +26,14 @@ final class StorageChart {
     if (summary.isEmpty()) {
       summary = comparison.summary();
     }
+    // A predictor that cannot say its storage has no place on the axis: left out, and named.
+    List<String> unknown = summary.stream().filter(s -> !s.storageKnown())
+        .map(PredictorSummary::predictor).toList();
+    summary = summary.stream().filter(PredictorSummary::storageKnown).toList();
     boolean mpki = summary.stream().allMatch(PredictorSummary::hasMpki);
     XYSeriesCollection dataset = new XYSeriesCollection();
-    double smallest = Double.MAX_VALUE;
-    double largest = 0;
+    double smallest = summary.isEmpty() ? 1 : Double.MAX_VALUE;
+    double largest = summary.isEmpty() ? 1 : 0;
     for (PredictorSummary s : summary) {
       XYSeries series = new XYSeries(s.predictor(), false, true);
       double kb = Math.max(s.storageKilobytes(), 1.0 / 1024);
@@ -55,7 +59,16 @@ final class StorageChart {
     }
     return new ReportChart("storage", (mpki ? "Mean MPKI" : "Mean misprediction rate")
         + " of each predictor configuration against its storage; down and to the left is "
-        + "better.", chart, ChartWidth.PAGE_COLUMN, 460);
+        + "better." + leftOut(unknown), chart, ChartWidth.PAGE_COLUMN, 460);
+  }
+
+  /** The note naming the configurations left out for an unknown storage, or "". */
+  static String leftOut(List<String> unknown) {
+    if (unknown.isEmpty()) {
+      return "";
+    }
+    return " Left out, their storage being unknown (no storage_bits=): "
+        + String.join(", ", unknown) + ".";
   }
 
   /** A log scale once budgets differ by more than a factor of 16, else a linear one. */

@@ -90,7 +90,9 @@ public final class Summary {
         accuracySum += r.accuracy();
         accuracyCount++;
       }
-      storage = Math.max(storage, r.storageBits());
+      // One run that cannot say its storage makes the predictor's unknown: no guess.
+      storage = storage == RunResult.UNKNOWN_STORAGE || !r.storageKnown()
+          ? RunResult.UNKNOWN_STORAGE : Math.max(storage, r.storageBits());
       mispredictions += r.mispredictions();
       Long base = baselineByTrace.get(r.trace());
       if (base != null) {

@@ -31,8 +31,14 @@ public final class SweepReport {
   public record Configuration(String predictor, String grid, Map<String, String> keys) {
   }
 
-  /** A configuration's point: storage and mean MPKI over the common traces. */
+  /**
+   * A configuration's point: storage ({@link RunResult#UNKNOWN_STORAGE} when the predictor
+   * cannot say it) and mean MPKI over the common traces.
+   */
   public record Point(Configuration configuration, long storageBits, double meanMpki) {
+    public boolean storageKnown() {
+      return RunResult.storageKnown(storageBits);
+    }
   }
 
   private SweepReport() {
@@ -73,7 +79,8 @@ public final class SweepReport {
       for (RunResult r : rows) {
         if (r.predictor().equals(c.predictor()) && common.contains(r.trace())) {
           sum += r.mpki();
-          storage = r.storageBits();
+          storage = storage == RunResult.UNKNOWN_STORAGE || !r.storageKnown()
+              ? RunResult.UNKNOWN_STORAGE : r.storageBits();
         }
       }
       points.add(new Point(c, storage, sum / common.size()));
@@ -83,9 +90,11 @@ public final class SweepReport {
 
   /**
    * The points no other point beats: none has both at most its storage and at most its MPKI
-   * with one of them strictly less. Ordered by storage.
+   * with one of them strictly less. Ordered by storage. Points of unknown storage have no place
+   * on the storage axis and are left out.
    */
   public static List<Point> pareto(List<Point> points) {
+    points = known(points);
     List<Point> frontier = new ArrayList<>();
     for (Point p : points) {
       boolean dominated = false;
@@ -103,6 +112,17 @@ public final class SweepReport {
     frontier.sort(java.util.Comparator.comparingLong(Point::storageBits)
         .thenComparingDouble(Point::meanMpki));
     return frontier;
+  }
+
+  private static List<Point> known(List<Point> points) {
+    return points.stream().filter(Point::storageKnown).toList();
+  }
+
+  /** The note naming the configurations left out of the frontier and its chart, or "". */
+  static String leftOut(List<Point> points) {
+    List<String> unknown = points.stream().filter(p -> !p.storageKnown())
+        .map(p -> p.configuration().predictor()).toList();
+    return StorageChart.leftOut(unknown);
   }
 
   /** The sweep's files, by name, to add to the report folder. */
@@ -147,6 +167,11 @@ public final class SweepReport {
             .append(mpki(p.meanMpki())).append("</td></tr>\n");
       }
       html.append("</table>\n");
+      String note = leftOut(points).strip();
+      if (!note.isEmpty()) {
+        md.append('\n').append(note).append('\n');
+        html.append("<p>").append(Html.escape(note)).append("</p>\n");
+      }
       md.append("\n## Every configuration\n\n| predictor | storage (KB) | mean MPKI | on frontier |"
           + "\n|---|---:|---:|---|\n");
       for (Point p : points) {
@@ -170,7 +195,7 @@ public final class SweepReport {
 
   private static ReportChart paretoChart(List<Point> points, List<Point> frontier) {
     XYSeries all = new XYSeries("configurations", false, true);
-    for (Point p : points) {
+    for (Point p : known(points)) {
       all.add(p.storageBits() / 8192.0, p.meanMpki());
     }
     XYSeries line = new XYSeries("Pareto frontier", false, true);
@@ -193,8 +218,8 @@ public final class SweepReport {
         JFreeChart.DEFAULT_TITLE_FONT, new XYPlot(dataset, storage, mpki, renderer), true);
     ChartStyle.apply(chart);
     return new ReportChart("pareto", "Mean MPKI of every configuration against its storage; "
-        + "the line joins the Pareto frontier (no configuration is both smaller and better).",
-        chart, ChartWidth.PAGE_COLUMN, 460);
+        + "the line joins the Pareto frontier (no configuration is both smaller and better)."
+        + leftOut(points), chart, ChartWidth.PAGE_COLUMN, 460);
   }
 
   /**
@@ -264,6 +289,9 @@ public final class SweepReport {
 
   /** KB to two places, and the exact bits: neighbours of a grid often differ by a few bits. */
   private static String kb(long bits) {
+    if (!RunResult.storageKnown(bits)) {
+      return Numbers.UNKNOWN_STORAGE;
+    }
     return String.format(Locale.ROOT, "%.2f (%,d bits)", bits / 8192.0, bits);
   }
 

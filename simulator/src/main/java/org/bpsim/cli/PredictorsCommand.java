@@ -3,6 +3,7 @@ package org.bpsim.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.bpsim.predictor.cbpnative.NativeKinds;
 import org.bpsim.predictor.registry.PluginFailure;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.Parameter;
@@ -28,13 +29,12 @@ public final class PredictorsCommand implements Callable<Integer> {
     for (PredictorProvider provider : registry.providers()) {
       out.printf(Locale.ROOT, "%s  -  %s  [%s]%n", provider.name(), provider.description(),
           registry.origin(provider.name()));
-      try {
-        PredictorConfig defaults = registry.resolve(provider.name());
-        long bits = registry.create(defaults).storageBits();
-        out.printf(Locale.ROOT, "  default: %s  (%,d bits = %.2f KB)%n",
-            defaults.canonicalSpec(), bits, bits / 8192.0);
-      } catch (RuntimeException | LinkageError e) {
-        out.printf(Locale.ROOT, "  FAILED to build its default configuration: %s%n", e);
+      if (NativeKinds.isNative(provider.name())) {
+        // no default: it is whatever C++ the folder holds, compiled when the spec is checked
+        out.printf(Locale.ROOT, "  spec: %s:dir=PATH[,name=LABEL][,storage_bits=N]"
+            + "[,cxxflags=\"FLAGS\"]  (see README, Bring your C++ predictor)%n", provider.name());
+      } else {
+        printDefault(out, registry, provider);
       }
       for (Parameter parameter : provider.parameters()) {
         if (parameter.key().equals("budget")) {
@@ -49,7 +49,9 @@ public final class PredictorsCommand implements Callable<Integer> {
       }
       for (Parameter parameter : provider.parameters()) {
         out.printf(Locale.ROOT, "  %-14s %-12s default %-8s %s%n", parameter.key(),
-            parameter.validValues(), parameter.defaultValue(), parameter.description());
+            parameter.validValues(),
+            parameter.defaultValue().isEmpty() ? "-" : parameter.defaultValue(),
+            parameter.description());
       }
       out.println();
     }
@@ -58,5 +60,17 @@ public final class PredictorsCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private static void printDefault(PrintWriter out, PredictorRegistry registry,
+      PredictorProvider provider) {
+    try {
+      PredictorConfig defaults = registry.resolve(provider.name());
+      long bits = registry.create(defaults).storageBits();
+      out.printf(Locale.ROOT, "  default: %s  (%,d bits = %.2f KB)%n",
+          defaults.canonicalSpec(), bits, bits / 8192.0);
+    } catch (RuntimeException | LinkageError e) {
+      out.printf(Locale.ROOT, "  FAILED to build its default configuration: %s%n", e);
+    }
   }
 }

@@ -129,7 +129,7 @@ public final class SimulateCommand implements Callable<Integer> {
     List<SimulationResult> results = new ArrayList<>();
     try {
       for (LlcMode mode : modes) {
-        results.add(simulation.runWithBaselines(traces, mode, predictorConfig.canonicalSpec()));
+        results.add(simulation.runWithBaselines(traces, mode, predictorConfig.label()));
       }
     } catch (PredictorFailure failure) {
       // As in run and compare: named on one line, exit code 3; nothing is written.

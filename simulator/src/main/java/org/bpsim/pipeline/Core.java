@@ -8,6 +8,8 @@ import org.bpsim.machine.CoreConfig;
 import org.bpsim.machine.MachineConfig;
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.predictor.spi.BranchPredictor;
+import org.bpsim.predictor.spi.MicroOp;
+import org.bpsim.predictor.spi.PipelineHookedPredictor;
 import org.bpsim.predictor.spi.StagedBranchPredictor;
 import org.bpsim.trace.ExecutionClass;
 import org.bpsim.trace.InstructionStream;
@@ -59,6 +61,18 @@ final class Core {
   private final BranchPredictor predictor;
   /** Drives the predictor at the kit's points when it is staged, else null. */
   private final StagedPredictorDriver staged;
+  /**
+   * Drives every hook of a {@link PipelineHookedPredictor} on the kit's model (then
+   * {@link #staged} is null), else null.
+   */
+  private final KitHookDriver hooks;
+  /** The current micro-op as the hooks see it. */
+  private final CurrentMicroOp current = new CurrentMicroOp();
+  /** The current micro-op's position within its instruction (the kit's {@code piece}). */
+  private int piece;
+  /** The current micro-op's start (lane) and retire cycles, as {@link #executeKit} set them. */
+  private long lastStart;
+  private long lastRetire;
   private final BranchTargetBuffer btb;
   private final ReturnAddressStack ras;
   /** ChampSim's BTB when the machine has {@code "btb": "basic_btb"}, else null. */
@@ -121,6 +135,14 @@ final class Core {
   /** Told the fetch and execute cycle of each element (micro-op) as it is placed. */
   interface MicroOpObserver {
     void placed(long pc, long fetchCycle, long executeCycle);
+
+    /**
+     * The kit's model only: every cycle of the micro-op ({@code agenCycle} -1 unless it is a
+     * load or store); {@code seqNo} is the kit's, or -1 without a hooked predictor.
+     */
+    default void placedMicroOp(long seqNo, int piece, long pc, long fetchCycle, long agenCycle,
+        long executeCycle, long retireCycle) {
+    }
   }
 
   /**
@@ -166,11 +188,14 @@ final class Core {
     this.core = machine.core();
     this.predictor = predictor;
     this.basicBtb = core.btb() == CoreConfig.Btb.BASIC_BTB ? new BasicBtb() : null;
+    this.hooks = machine.core().cbp2025Kit() && predictor instanceof PipelineHookedPredictor h
+        ? new KitHookDriver(h, machine.core().robSize()) : null;
     // ChampSim's front end predicts and updates each branch at once, in trace order: a staged
     // predictor is then driven by its two plain calls, as outside a pipeline model.
-    this.staged = predictor instanceof StagedBranchPredictor s && basicBtb == null
+    this.staged = hooks == null && basicBtb == null && predictor instanceof StagedBranchPredictor s
         ? new StagedPredictorDriver(s, machine.core().robSize()) : null;
-    this.everyInstruction = staged == null && predictor.predictsEveryInstruction();
+    this.everyInstruction = staged == null && hooks == null
+        && predictor.predictsEveryInstruction();
     this.fetchEdges = basicBtb != null;
     this.btb = new BranchTargetBuffer(core.btbSets(), core.btbWays());
     this.ras = new ReturnAddressStack(core.rasEntries());
@@ -285,6 +310,9 @@ final class Core {
     if (startsInstruction) {
       totalInstructions++;
       counters.instructions++;
+      piece = 0;
+    } else {
+      piece++;
     }
     boolean endsInstruction = stream.lastMicroOp();
     startsInstruction = endsInstruction;
@@ -361,15 +389,30 @@ final class Core {
     if (realCaches) {
       fetchKit(pc);
     }
+    boolean hooked = hooks != null && !idealization.perfectBranches();
     if (staged != null && !idealization.perfectBranches()) {
       resolveUpTo(fetchCycle);
     }
+    if (hooked) {
+      hooksUpTo(fetchCycle);
+    }
     window.retireUpTo(fetchCycle);
     long done = executeKit(realCaches, pc);
+    BranchKind kind = stream.branchKind();
+    long agen = lastStart + core.latencies().addressGeneration();
     if (observer != null) {
       observer.placed(pc, fetchCycle, done);
+      observer.placedMicroOp(hooks != null ? hooks.nextSeqNo() : -1, piece, pc, fetchCycle,
+          stream.isLoad() || stream.isStore() ? agen : -1, done, lastRetire);
     }
-    BranchKind kind = stream.branchKind();
+    if (hooked) {
+      current.set(hooks.nextSeqNo(), piece, pc, kind);
+      try {
+        hooks.fetch(current, fetchCycle, agen, done, lastRetire);
+      } catch (Throwable e) {
+        throw new PredictorFailure(trace, "threw", e);
+      }
+    }
     boolean mispredicted = false;
     if (kind != null) {
       if (!idealization.perfectBranches()) {
@@ -479,8 +522,9 @@ final class Core {
       kit.storeQueue.record(address, stream.accessBytes(), done,
           Math.max(written, previousRetire), fetchCycle);
     }
-    window.add(Math.max(done, previousRetire),
-        done >= previousRetire ? cause : window.youngestCause());
+    lastStart = start;
+    lastRetire = Math.max(done, previousRetire);
+    window.add(lastRetire, done >= previousRetire ? cause : window.youngestCause());
     return done;
   }
 
@@ -701,7 +745,8 @@ final class Core {
         predictor.predict(pc);
         return false;
       }
-      return staged != null ? predictStaged(pc, kind, taken, target, done)
+      return hooks != null ? predictHooked(pc, kind, taken, target)
+          : staged != null ? predictStaged(pc, kind, taken, target, done)
           : predictAndUpdate(pc, kind, taken, target);
     } catch (Throwable e) {
       // The predictor may be a plugin: its failure is reported, not the simulator's.
@@ -799,6 +844,138 @@ final class Core {
     mispredicted = predictTarget(pc, kind, taken, target, mispredicted);
     countByType(kind, mispredicted);
     return mispredicted;
+  }
+
+  /**
+   * The kit's {@code bp_t::predict} for a hooked predictor: {@code get_cond_dir_prediction} at
+   * the fetch cycle and {@code spec_update} at once; the training comes with the micro-op's
+   * execute hook, already queued.
+   */
+  private boolean predictHooked(long pc, BranchKind kind, boolean taken, long target) {
+    boolean predicted = hooks.branch(current, fetchCycle);
+    boolean mispredicted = false;
+    if (kind == BranchKind.CONDITIONAL) {
+      counters.conditionalBranches++;
+      if (predicted != taken) {
+        counters.directionMispredictions++;
+        mispredicted = true;
+      }
+    }
+    return predictTarget(pc, kind, taken, target, mispredicted);
+  }
+
+  /** Calls the hooks of every event up to {@code cycle}. */
+  private void hooksUpTo(long cycle) {
+    try {
+      hooks.reachFetchCycle(cycle);
+    } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+      throw new PredictorFailure(trace, "threw", e);
+    }
+  }
+
+  /** The kit's class of the current micro-op, from what the stream says of it. */
+  private int kitClass(BranchKind kind) {
+    if (kind != null) {
+      return switch (kind) {
+        case CONDITIONAL -> MicroOp.CONDITIONAL_BRANCH;
+        case DIRECT_JUMP -> MicroOp.DIRECT_JUMP;
+        case DIRECT_CALL -> MicroOp.DIRECT_CALL;
+        case INDIRECT_CALL -> MicroOp.INDIRECT_CALL;
+        case RETURN -> MicroOp.RETURN;
+        // OTHER (ChampSim's BRANCH_OTHER) has no kit class; no kit trace has one.
+        case INDIRECT_JUMP, OTHER -> MicroOp.INDIRECT_JUMP;
+      };
+    }
+    if (stream.isLoad()) {
+      return MicroOp.LOAD;
+    }
+    if (stream.isStore()) {
+      return MicroOp.STORE;
+    }
+    return switch (stream.executionClass()) {
+      case ExecutionClass.FLOATING_POINT -> MicroOp.FP;
+      case ExecutionClass.SLOW_INTEGER -> MicroOp.SLOW_ALU;
+      default -> MicroOp.ALU;
+    };
+  }
+
+  /**
+   * The current micro-op of {@link #stream} as {@link MicroOp}: reads the stream, so it is valid
+   * until the next step, as the interface says.
+   */
+  private final class CurrentMicroOp implements MicroOp {
+    private long seqNo;
+    private int piece;
+    private long pc;
+    private int instClass;
+
+    void set(long seq, int pieceOf, long pcOf, BranchKind kind) {
+      seqNo = seq;
+      piece = pieceOf;
+      pc = pcOf;
+      instClass = kitClass(kind);
+    }
+
+    @Override
+    public long seqNo() {
+      return seqNo;
+    }
+
+    @Override
+    public int piece() {
+      return piece;
+    }
+
+    @Override
+    public long pc() {
+      return pc;
+    }
+
+    @Override
+    public int instClass() {
+      return instClass;
+    }
+
+    @Override
+    public int sourceRegisters() {
+      return stream.sourceRegisters();
+    }
+
+    @Override
+    public int sourceRegister(int i) {
+      return stream.sourceRegister(i);
+    }
+
+    @Override
+    public int destinationRegister() {
+      return stream.destinationRegisters() == 0 ? -1 : stream.destinationRegister(0);
+    }
+
+    @Override
+    public boolean accessesMemory() {
+      return stream.isLoad() || stream.isStore();
+    }
+
+    @Override
+    public long memoryAddress() {
+      return stream.isLoad() ? stream.loadAddress() : stream.isStore() ? stream.storeAddress() : 0;
+    }
+
+    @Override
+    public long memoryBytes() {
+      return accessesMemory() ? stream.accessBytes() : 0;
+    }
+
+    @Override
+    public boolean taken() {
+      return stream.branchKind() != null && stream.taken();
+    }
+
+    @Override
+    public long nextPc() {
+      // The kit's next_pc: the target of a taken branch, else the next 4-byte instruction.
+      return taken() ? stream.target() : pc + 4;
+    }
   }
 
   /** Trains the staged predictor with every branch that has executed by {@code cycle}. */

@@ -147,10 +147,11 @@ public final class Simulation {
         dataChain.setInclusionPeers(above);
       }
       chains.add(new CacheHierarchy[] {fetch, dataChain});
-      Core c = new Core(core, traces.get(core), machine, newPredictor(traces.get(core)), fetch,
+      BranchPredictor predictor = newPredictor(traces.get(core));
+      Core c = new Core(core, traces.get(core), machine, predictor, fetch,
           dataChain, shared, memory, separateAddressSpaces, warmup, maxInstructions, idealization);
       c.observer = observer;
-      runners.add(new CoreRunner(c, machine, dataLevels, fetchLevels, shared));
+      runners.add(new CoreRunner(c, machine, dataLevels, fetchLevels, shared, predictor));
     }
     if (shared != null) {
       for (CacheHierarchy[] pair : chains) {
@@ -207,7 +208,12 @@ public final class Simulation {
    */
   private List<CoreResult> runCores(List<Path> traces, CoreBuilder cores) throws IOException {
     if (guard == null) {
-      return stepCores(cores.build());
+      List<CoreRunner> runners = cores.build();
+      try {
+        return stepCores(runners);
+      } finally {
+        closePredictors(runners);
+      }
     }
     AtomicReference<List<CoreRunner>> built = new AtomicReference<>(List.of());
     String name = "bpsim-timing-model on " + traces.get(0).getFileName();
@@ -234,6 +240,24 @@ public final class Simulation {
         }
       }
       throw new PredictorFailure(trace, fault.getMessage());
+    } finally {
+      closePredictors(built.get());
+    }
+  }
+
+  /**
+   * Ends the predictors that hold a resource (a native predictor's child process; one given up
+   * by the lane is killed, which also frees the lane's thread).
+   */
+  private static void closePredictors(List<CoreRunner> runners) {
+    for (CoreRunner runner : runners) {
+      if (runner.predictor instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          // the run's result is known; nothing more is read from it
+        }
+      }
     }
   }
 
@@ -281,8 +305,11 @@ public final class Simulation {
     final Cache shared;
     long occupancyAtFinish = -1;
 
+    final BranchPredictor predictor;
+
     CoreRunner(Core core, MachineConfig machine, List<Cache> dataLevels, List<Cache> fetchLevels,
-        Cache shared) {
+        Cache shared, BranchPredictor predictor) {
+      this.predictor = predictor;
       this.core = core;
       this.machine = machine;
       this.dataLevels = dataLevels;

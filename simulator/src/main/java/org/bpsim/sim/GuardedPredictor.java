@@ -2,6 +2,9 @@ package org.bpsim.sim;
 
 import java.io.IOException;
 import java.util.concurrent.Future;
+import org.bpsim.predictor.cbpnative.BatchPredictor;
+import org.bpsim.predictor.cbpnative.NativeKinds;
+import org.bpsim.predictor.cbpnative.NativePredictorException;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.BranchPredictor;
 import org.bpsim.predictor.spi.PredictorConfig;
@@ -25,6 +28,7 @@ final class GuardedPredictor implements AutoCloseable {
   private int[] missedAt;
   private long[] missedIndex;
   private int listed;
+  private Playback playback;
 
   private GuardedPredictor(BranchPredictor predictor, PredictorLane lane, String failure) {
     this.predictor = predictor;
@@ -40,7 +44,9 @@ final class GuardedPredictor implements AutoCloseable {
   /** Builds {@code config}'s predictor: inline for a built-in, on a lane of its own otherwise. */
   static GuardedPredictor build(PredictorConfig config, PredictorRegistry registry,
       PredictorGuard guard, String traceName) throws IOException {
-    boolean builtIn = registry.origin(config.name()).builtIn();
+    // a native predictor's code is another process's, which may loop: it gets a lane too
+    boolean builtIn = registry.origin(config.name()).builtIn()
+        && !NativeKinds.isNative(config.name());
     PredictorLane lane = builtIn ? null
         : new PredictorLane("bpsim-plugin " + config.canonicalSpec() + " on " + traceName, guard);
     GuardedPredictor guarded = new GuardedPredictor(null, lane, null);
@@ -103,7 +109,15 @@ final class GuardedPredictor implements AutoCloseable {
   }
 
   private long feed(BranchPredictor p, BranchBatch batch, int start, int stop, int[] slots,
-      BranchStatistics statistics, int index, long firstIndex) {
+      BranchStatistics statistics, int index, long firstIndex) throws IOException {
+    if (p instanceof BatchPredictor whole) {
+      // the batch crosses to the predictor at once; the loops below then read its answers
+      if (playback == null) {
+        playback = new Playback(batch.capacity());
+      }
+      playback.load(whole, batch, stop);
+      p = playback;
+    }
     if (missedAt != null) {
       return Replay.replayListing(p, batch, start, stop, firstIndex, missedAt, missedIndex);
     }
@@ -131,6 +145,8 @@ final class GuardedPredictor implements AutoCloseable {
       long missed = feed(p, batch, start, stop, slots, statistics, index, firstIndex);
       mispredictions += missed;
       listed = (int) missed;
+    } catch (NativePredictorException e) {
+      fail(e.getMessage() + inBatch(batch));
     } catch (Throwable e) {
       fail("threw " + PredictorGuard.describe(e) + inBatch(batch));
     }
@@ -151,6 +167,8 @@ final class GuardedPredictor implements AutoCloseable {
       fail(e.getMessage() + inBatch(batch));
     } catch (java.io.InterruptedIOException e) {
       throw e;
+    } catch (NativePredictorException e) {
+      fail(e.getMessage() + inBatch(batch));
     } catch (Throwable e) {
       fail("threw " + PredictorGuard.describe(e) + inBatch(batch));
     }
@@ -178,7 +196,7 @@ final class GuardedPredictor implements AutoCloseable {
       fail("threw " + PredictorGuard.describe(e) + " from storageBits()");
       return 0;
     }
-    if (storage < 0) {
+    if (storage < 0 && storage != BranchPredictor.UNKNOWN_STORAGE) {
       fail("reported a negative storage of " + storage + " bits");
       return 0;
     }
@@ -189,15 +207,66 @@ final class GuardedPredictor implements AutoCloseable {
     if (failure == null) {
       failure = reason;
     }
-    predictor = null;
+    release();
     pending = null;
+  }
+
+  /** Drops the predictor; one that holds a process (a native one) ends it. */
+  private void release() {
+    if (predictor instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // it has failed or finished; nothing more is read from it
+      }
+    }
+    predictor = null;
   }
 
   /** Lets the lane's thread end (a stuck one stays behind, a daemon). */
   @Override
   public void close() {
+    release();
     if (lane != null) {
       lane.close();
+    }
+  }
+
+  /**
+   * A batch predictor's answers for one batch, handed out in order as {@code predict} is asked,
+   * so the replay's own loops (counting, listing, statistics) serve batch predictors unchanged.
+   */
+  private static final class Playback implements BranchPredictor {
+    private boolean[] predictions;
+    private int next;
+
+    Playback(int capacity) {
+      predictions = new boolean[capacity];
+    }
+
+    void load(BatchPredictor whole, BranchBatch batch, int stop) throws IOException {
+      if (predictions.length < stop) {
+        predictions = new boolean[batch.capacity()];
+      }
+      whole.predictBatch(batch.pc, batch.target, batch.kind, batch.taken, batch.position, stop,
+          predictions);
+      next = 0;
+    }
+
+    @Override
+    public boolean predict(long pc) {
+      return predictions[next];
+    }
+
+    @Override
+    public void update(long pc, long target, org.bpsim.predictor.spi.BranchKind kind,
+        boolean taken) {
+      next++;
+    }
+
+    @Override
+    public long storageBits() {
+      return 0;
     }
   }
 }

@@ -142,7 +142,7 @@ public final class Replay {
     try {
       for (int p = 0; p < configs.size(); p++) {
         PredictorConfig config = configs.get(p);
-        specs.add(config.canonicalSpec());
+        specs.add(config.label());
         guarded[p] = GuardedPredictor.build(config, registry, guard, traceName);
       }
       return run(specs, guarded, statistics, progress, sink);

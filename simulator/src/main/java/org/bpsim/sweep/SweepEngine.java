@@ -109,7 +109,7 @@ public final class SweepEngine {
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
       List<RunResult> rows = new ArrayList<>();
       for (PredictorConfig config : configs) {
-        rows.add(new RunResult(name, config.canonicalSpec(), OptionalLong.empty(), 0, 0, 0, 0,
+        rows.add(new RunResult(name, config.label(), OptionalLong.empty(), 0, 0, 0, 0,
             "trace failed: " + message.replace('\n', ' ')));
       }
       return rows;

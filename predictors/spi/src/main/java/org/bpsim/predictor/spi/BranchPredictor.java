@@ -45,6 +45,17 @@ public interface BranchPredictor {
     return false;
   }
 
-  /** The state this predictor keeps, in bits, as a hardware budget would count it. */
+  /**
+   * What {@link #storageBits()} returns when the predictor cannot say what it keeps (a C++
+   * submission run unchanged, without {@code storage_bits=}): reports then show the storage as
+   * unknown ({@code null} in JSON, an empty CSV cell, "n/a" in tables) and leave the predictor
+   * out of storage charts, rather than a plausible "0 KB". Any other negative value is an error.
+   */
+  long UNKNOWN_STORAGE = -1;
+
+  /**
+   * The state this predictor keeps, in bits, as a hardware budget would count it, or
+   * {@link #UNKNOWN_STORAGE}.
+   */
   long storageBits();
 }

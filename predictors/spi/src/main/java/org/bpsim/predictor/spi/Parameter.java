@@ -12,7 +12,13 @@ import java.util.Locale;
  *     stays the name of the predictor it fully determines
  */
 public record Parameter(String key, String description, String defaultValue, long min, long max,
-    List<String> choices, boolean derived) {
+    List<String> choices, boolean derived, boolean text) {
+
+  /** A number or choice parameter, as before text parameters existed. */
+  public Parameter(String key, String description, String defaultValue, long min, long max,
+      List<String> choices, boolean derived) {
+    this(key, description, defaultValue, min, max, choices, derived, false);
+  }
 
   /** A parameter whose default is a value of its own. */
   public Parameter(String key, String description, String defaultValue, long min, long max,
@@ -52,12 +58,24 @@ public record Parameter(String key, String description, String defaultValue, lon
     return new Parameter(key, description, choices.get(0), 0, 0, choices);
   }
 
+  /**
+   * A parameter taking any text (a path, compiler flags); its default, {@code ""}, means "not
+   * set", and like a {@link #derived()} key it is left out of the canonical spec until set. A
+   * value holding a comma is written in double quotes ({@code cxxflags="-O3,-march=native"}).
+   */
+  public static Parameter text(String key, String description) {
+    return new Parameter(key, description, "", 0, 0, List.of(), true, true);
+  }
+
   public boolean isInteger() {
-    return choices.isEmpty();
+    return !text && choices.isEmpty();
   }
 
   /** Returns the value in canonical form, or throws a {@link SpecException} saying what is valid. */
   public String validate(String predictor, String value) {
+    if (text) {
+      return value;
+    }
     if (isInteger()) {
       long parsed;
       try {
@@ -85,6 +103,9 @@ public record Parameter(String key, String description, String defaultValue, lon
 
   /** What the user may write, for messages and listings. */
   public String validValues() {
+    if (text) {
+      return "text";
+    }
     return isInteger()
         ? String.format(Locale.ROOT, "%d..%d", min, max)
         : String.join("|", choices);

@@ -58,10 +58,20 @@ public final class PredictorConfig {
     joiner.setEmptyValue(name);
     values.forEach((k, v) -> {
       if (!unsetDerived.contains(k)) {
-        joiner.add(k + "=" + v);
+        joiner.add(k + "=" + PredictorSpec.quote(v));
       }
     });
     return joiner.toString();
+  }
+
+  /**
+   * What a result row calls this predictor: the value of its {@code name} key when it has one
+   * and the user set it (the native kinds, {@code cbp2016:dir=...,name=mine}), else
+   * {@link #canonicalSpec()}.
+   */
+  public String label() {
+    String label = values.get("name");
+    return label == null || label.isEmpty() ? canonicalSpec() : label;
   }
 
   @Override

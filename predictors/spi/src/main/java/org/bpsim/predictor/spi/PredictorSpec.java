@@ -8,7 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * A parsed spec string {@code name[:key=value[,key=value]...]}, before it is checked against a
- * provider. Names and keys are case-insensitive; whitespace around them is ignored.
+ * provider. Names and keys are case-insensitive; whitespace around them is ignored. A value that
+ * holds a comma is written in double quotes, {@code cxxflags="-O3,-march=native"}: the quotes are
+ * not part of the value, which runs to the next double quote (so it cannot itself hold one).
  */
 public record PredictorSpec(String name, Map<String, String> values) {
 
@@ -30,20 +32,61 @@ public record PredictorSpec(String name, Map<String, String> values) {
     Map<String, String> values = new LinkedHashMap<>();
     if (colon >= 0) {
       String rest = trimmed.substring(colon + 1);
-      for (String pair : rest.split(",", -1)) {
+      for (String pair : pairs(text, rest)) {
         int eq = pair.indexOf('=');
         if (eq <= 0 || eq == pair.length() - 1) {
           throw new SpecException("predictor spec '" + text + "': '" + pair
               + "' is not key=value");
         }
         String key = pair.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-        String value = pair.substring(eq + 1).trim();
+        String value = unquote(text, pair.substring(eq + 1).trim());
         if (values.put(key, value) != null) {
           throw new SpecException("predictor spec '" + text + "' sets " + key + " twice");
         }
       }
     }
     return new PredictorSpec(name, values);
+  }
+
+  /** Splits {@code rest} at the commas outside double quotes. */
+  private static List<String> pairs(String text, String rest) {
+    List<String> pairs = new java.util.ArrayList<>();
+    boolean quoted = false;
+    int from = 0;
+    for (int i = 0; i < rest.length(); i++) {
+      char c = rest.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        pairs.add(rest.substring(from, i));
+        from = i + 1;
+      }
+    }
+    if (quoted) {
+      throw new SpecException("predictor spec '" + text + "' has an unclosed double quote");
+    }
+    pairs.add(rest.substring(from));
+    return pairs;
+  }
+
+  /** A value without its double quotes; quotes anywhere but around the whole value are refused. */
+  private static String unquote(String text, String value) {
+    if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+      String inner = value.substring(1, value.length() - 1);
+      if (inner.indexOf('"') < 0) {
+        return inner;
+      }
+    }
+    if (value.indexOf('"') >= 0) {
+      throw new SpecException("predictor spec '" + text + "': in " + value + ", double quotes "
+          + "must enclose the whole value (key=\"a,b\")");
+    }
+    return value;
+  }
+
+  /** {@code value} as a spec writes it: in double quotes when it holds a comma (or is blank). */
+  public static String quote(String value) {
+    return value.indexOf(',') >= 0 ? "\"" + value + "\"" : value;
   }
 
   /** Checks every key against {@code provider}, fills in defaults, and runs its own checks. */

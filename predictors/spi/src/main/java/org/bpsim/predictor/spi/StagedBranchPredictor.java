@@ -20,7 +20,9 @@ package org.bpsim.predictor.spi;
  * among branches in flight (the pipeline model derives it from the instruction's position in the
  * trace, as the kit derives its id from {@code seq_no} and {@code piece}). Outside a pipeline model
  * ({@code bpsim run}) bpsim drives every predictor through {@link BranchPredictor}'s two calls,
- * so an implementation keeps that behaviour too; an instance is driven one way only.
+ * so an implementation keeps that behaviour too; an instance is driven one way only. A
+ * {@link PipelineHookedPredictor} gets, on the kit's own timing model, every hook of the kit
+ * instead of these three calls.
  */
 public interface StagedBranchPredictor extends BranchPredictor {
 

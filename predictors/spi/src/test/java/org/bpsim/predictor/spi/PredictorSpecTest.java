@@ -24,7 +24,8 @@ final class PredictorSpecTest {
     public List<Parameter> parameters() {
       return List.of(Parameter.integer("bits", 10, 1, 20, "size"),
           Parameter.choice("budget", List.of("64KB", "8KB"), "preset"),
-          Parameter.derivedInteger("tables", 2, 40, "0 = as the budget says"));
+          Parameter.derivedInteger("tables", 2, 40, "0 = as the budget says"),
+          Parameter.text("flags", "free text"));
     }
 
     @Override
@@ -57,5 +58,42 @@ final class PredictorSpecTest {
     assertThrows(SpecException.class, () -> resolve("demo:bits"));
     assertThrows(SpecException.class, () -> resolve("demo:bits=1,bits=2"));
     assertThrows(SpecException.class, () -> resolve(":bits=1"));
+  }
+
+  @Test
+  void aQuotedValueKeepsItsCommasAndTheCanonicalSpecQuotesItAgain() {
+    PredictorConfig config = resolve("demo:flags=\"-O3,-march=native\",bits=12");
+    assertEquals("-O3,-march=native", config.stringValue("flags"));
+    assertEquals("12", config.stringValue("bits"));
+    assertEquals("demo:bits=12,budget=64KB,flags=\"-O3,-march=native\"", config.canonicalSpec());
+    assertEquals(config.canonicalSpec(), resolve(config.canonicalSpec()).canonicalSpec());
+  }
+
+  @Test
+  void aTextKeyTakesAnyTextAndIsLeftOutUntilSet() {
+    assertEquals("demo:bits=10,budget=64KB", resolve("demo").canonicalSpec());
+    PredictorConfig config = resolve("demo:flags=-O2 -g");
+    assertEquals("-O2 -g", config.stringValue("flags"));
+    assertEquals("demo:bits=10,budget=64KB,flags=-O2 -g", config.canonicalSpec());
+    assertEquals("text", PROVIDER.parameters().get(3).validValues());
+  }
+
+  @Test
+  void quotesMustBeClosedAndEncloseTheWholeValue() {
+    assertThrows(SpecException.class, () -> PredictorSpec.parse("demo:flags=\"-O3,bits=1"));
+    assertThrows(SpecException.class, () -> PredictorSpec.parse("demo:flags=a\"b\""));
+    assertThrows(SpecException.class, () -> PredictorSpec.parse("demo:flags=\"a\"b"));
+  }
+
+  @Test
+  void specsWithoutQuotesParseAsBefore() {
+    assertEquals("demo:bits=7,budget=8KB,tables=3",
+        resolve("demo:bits=7,budget=8KB,tables=3").canonicalSpec());
+    assertThrows(SpecException.class, () -> PredictorSpec.parse("demo:bits=7,,budget=8KB"));
+  }
+
+  @Test
+  void theLabelIsTheNameKeyWhenSetElseTheSpec() {
+    assertEquals("demo:bits=10,budget=64KB", resolve("demo").label());
   }
 }
