@@ -2,7 +2,6 @@ package org.bpsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.bpsim.pipeline.NativeCompilerCache;
 import org.bpsim.predictor.cbpnative.NativeBuild;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.trace.BranchBatch;
@@ -20,9 +20,9 @@ import org.bpsim.trace.SharedMaterial;
 import org.bpsim.trace.TraceReader;
 import org.bpsim.trace.Traces;
 import org.bpsim.trace.text.TextTraceWriter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,6 +36,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * never in the user's home.
  */
 final class NativePredictorsTest {
+  @RegisterExtension
+  static final NativeCompilerCache CACHE = new NativeCompilerCache();
+
   @TempDir
   static Path work;
 
@@ -44,23 +47,8 @@ final class NativePredictorsTest {
   private static Path bimodal2025;
   private static Path gshare2025;
 
-  private static String previousCache;
-
-  @AfterAll
-  static void restoreTheCache() {
-    if (previousCache == null) {
-      System.clearProperty("bpsim.cache.dir");
-    } else {
-      System.setProperty("bpsim.cache.dir", previousCache);
-    }
-  }
-
   @BeforeAll
   static void writePredictors() throws IOException {
-    previousCache = System.getProperty("bpsim.cache.dir");
-    assumeTrue(NativeBuild.compiler().isPresent(),
-        "no C++ compiler ($CXX, c++ or g++): native predictor tests skipped");
-    System.setProperty("bpsim.cache.dir", work.resolve("cache").toString());
     bimodal2016 = cbp2016("bimodal2016", "", "counters[pc & MASK]", "");
     gshare2016 = cbp2016("gshare2016", "", "counters[(pc ^ history) & MASK]",
         "history = ((history << 1) | (taken ? 1 : 0)) & MASK;");
@@ -311,7 +299,7 @@ final class NativePredictorsTest {
     assertEquals(before + 3, NativeBuild.compilations(), "other flags recompile");
     registry.resolve("cbp2016:dir=" + dir + ",cxxflags=\"-O2 -Wl,-O1\"");
     assertEquals(before + 3, NativeBuild.compilations());
-    try (var files = Files.list(work.resolve("cache").resolve("native"))) {
+    try (var files = Files.list(CACHE.folder().resolve("native"))) {
       List<Path> programs = new ArrayList<>(files.filter(p -> p.getFileName().toString()
           .startsWith("cbp2016-")).toList());
       assertTrue(programs.size() >= 3, programs.toString());

@@ -2,7 +2,6 @@ package org.bpsim.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,13 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.bpsim.machine.Machines;
-import org.bpsim.predictor.cbpnative.NativeBuild;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.BranchPredictor;
 import org.bpsim.trace.SharedMaterial;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -63,27 +60,11 @@ final class NativeHooksTest {
       void endCondDirPredictor() { fclose(out); }
       """;
 
+  @RegisterExtension
+  static final NativeCompilerCache CACHE = new NativeCompilerCache();
+
   @TempDir
   static Path work;
-
-  private static String previousCache;
-
-  @BeforeAll
-  static void useATemporaryCache() {
-    previousCache = System.getProperty("bpsim.cache.dir");
-    assumeTrue(NativeBuild.compiler().isPresent(),
-        "no C++ compiler ($CXX, c++ or g++): native predictor tests skipped");
-    System.setProperty("bpsim.cache.dir", work.resolve("cache").toString());
-  }
-
-  @AfterAll
-  static void restoreTheCache() {
-    if (previousCache == null) {
-      System.clearProperty("bpsim.cache.dir");
-    } else {
-      System.setProperty("bpsim.cache.dir", previousCache);
-    }
-  }
 
   @Test
   void everyHookComesInTheKitsOrderAtTheModelsCycles() throws Exception {
