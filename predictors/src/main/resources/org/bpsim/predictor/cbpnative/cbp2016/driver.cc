@@ -56,11 +56,7 @@ int main() {
         break;
       }
       case 'U': {
-        bpsim_io::Branch b;
-        b.pc = bpsim_io::read_u64();
-        b.target = bpsim_io::read_u64();
-        b.seq = bpsim_io::read_u64();
-        b.flags = bpsim_io::read_u8();
+        bpsim_io::Branch b = bpsim_io::read_branch();
         if (b.kind() == bpsim_io::CONDITIONAL) {
           predictor->UpdatePredictor(b.pc, OPTYPE_JMP_DIRECT_COND, b.taken(), last_prediction,
                                      b.target);

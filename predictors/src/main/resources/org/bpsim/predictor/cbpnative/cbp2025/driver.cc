@@ -202,11 +202,7 @@ int main() {
         break;
       }
       case 'U': {
-        bpsim_io::Branch b;
-        b.pc = bpsim_io::read_u64();
-        b.target = bpsim_io::read_u64();
-        b.seq = bpsim_io::read_u64();
-        b.flags = bpsim_io::read_u8();
+        bpsim_io::Branch b = bpsim_io::read_branch();
         one_branch(b, last_prediction, true);
         break;
       }

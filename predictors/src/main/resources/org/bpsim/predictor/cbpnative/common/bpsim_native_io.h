@@ -143,6 +143,16 @@ struct Branch {
   bool predicted() const { return (flags >> 5) & 1; }
 };
 
+// Reads one branch sent on its own (an 'U' message), fields in the batch's order.
+static Branch read_branch() {
+  Branch b;
+  b.pc = read_u64();
+  b.target = read_u64();
+  b.seq = read_u64();
+  b.flags = read_u8();
+  return b;
+}
+
 static const size_t BRANCH_BYTES = 25;
 static unsigned char* batch_bytes = nullptr;
 static unsigned char* batch_replies = nullptr;
