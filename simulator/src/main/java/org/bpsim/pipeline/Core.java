@@ -88,6 +88,8 @@ final class Core {
   private final long[] writebacksBefore;
 
   private final InstructionWindow window;
+  /** The limited register file of the machine, or null for none (every preset but champsim). */
+  private final PhysicalRegisters registerFile;
   private final LaneSchedule aluLanes;
   private final LaneSchedule memoryLanes;
   private final long[] registerReady = new long[256];
@@ -176,7 +178,9 @@ final class Core {
     this.counters = new CoreCounters(dataChain.levels().size(), fetchChain.levels().size());
     this.dataCaches = dataChain.levels().toArray(new Cache[0]);
     this.writebacksBefore = new long[dataCaches.length];
-    this.window = new InstructionWindow(core.robSize());
+    this.window = new InstructionWindow(core.robSize(), core.retireWidth());
+    this.registerFile = core.registerFileSize() > 0
+        ? new PhysicalRegisters(core.registerFileSize()) : null;
     this.aluLanes = new LaneSchedule(core.aluLanes());
     this.memoryLanes = new LaneSchedule(core.memoryLanes());
     this.kit = core.cbp2025Kit() ? new KitParts(machine) : null;
@@ -480,6 +484,9 @@ final class Core {
         cause = registerCause[register];
       }
     }
+    if (registerFile != null) {
+      ready = Math.max(ready, registerFile.gate(stream, stream.branchKind() != null));
+    }
     boolean load = stream.isLoad();
     boolean store = stream.isStore();
     CoreConfig.ExecutionLatencies latency = core.latencies();
@@ -515,7 +522,7 @@ final class Core {
     }
     writeDestinations(start, done, cause);
     long previousRetire = window.youngestRetire();
-    long retire = Math.max(done, previousRetire);
+    long retire = window.retireSlot(Math.max(done, previousRetire));
     if (store) {
       long address = stream.storeAddress() ^ addressTag;
       long written = done;
@@ -527,6 +534,9 @@ final class Core {
         }
       }
       storeQueue.record(address, done, Math.max(written, previousRetire));
+    }
+    if (registerFile != null) {
+      registerFile.retire(retire);
     }
     window.add(retire, done >= previousRetire ? cause : window.youngestCause());
     return done;
