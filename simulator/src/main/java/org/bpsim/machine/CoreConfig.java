@@ -37,11 +37,16 @@ package org.bpsim.machine;
  *     every younger one, as ChampSim's scheduler stops at the first it cannot rename) starts
  *     executing only once enough older destinations have retired (ChampSim's {@code
  *     RegisterAllocator}, 128 in its default configuration)
+ * @param schedulerSize instructions not yet started that the scheduler looks at ({@code
+ *     "scheduler_size"}; 0, the default, the whole window): an instruction starts only when
+ *     fewer than this many older ones are still waiting to start (ChampSim's {@code
+ *     scheduler_size}, 128)
  */
 public record CoreConfig(int width, int robSize, int fetchToExecute, int maxBranchesPerFetch,
     boolean fetchStopsAtTaken, boolean fetchStopsAtIndirect, int aluLanes, int memoryLanes,
     ExecutionLatencies latencies, boolean perfectTargets, int btbSets, int btbWays,
-    int rasEntries, boolean cbp2025Kit, Btb btb, int retireWidth, int registerFileSize) {
+    int rasEntries, boolean cbp2025Kit, Btb btb, int retireWidth, int registerFileSize,
+    int schedulerSize) {
 
   /** A core that retires without a width limit (every machine before the {@code champsim} one). */
   public CoreConfig(int width, int robSize, int fetchToExecute, int maxBranchesPerFetch,
@@ -50,7 +55,7 @@ public record CoreConfig(int width, int robSize, int fetchToExecute, int maxBran
       int rasEntries, boolean cbp2025Kit, Btb btb) {
     this(width, robSize, fetchToExecute, maxBranchesPerFetch, fetchStopsAtTaken,
         fetchStopsAtIndirect, aluLanes, memoryLanes, latencies, perfectTargets, btbSets, btbWays,
-        rasEntries, cbp2025Kit, btb, 0, 0);
+        rasEntries, cbp2025Kit, btb, 0, 0, 0);
   }
 
   /** The kinds of branch target buffer a machine may have. */
@@ -101,6 +106,11 @@ public record CoreConfig(int width, int robSize, int fetchToExecute, int maxBran
     positive("rasEntries", rasEntries);
     nonNegative("retire_width", retireWidth);
     nonNegative("register_file_size", registerFileSize);
+    nonNegative("scheduler_size", schedulerSize);
+    if (schedulerSize > 0 && cbp2025Kit) {
+      throw new IllegalArgumentException("scheduler_size goes with the \"dataflow\" model, "
+          + "not \"cbp2025-kit\"");
+    }
     if (registerFileSize > 0 && cbp2025Kit) {
       throw new IllegalArgumentException("register_file_size goes with the \"dataflow\" model, "
           + "not \"cbp2025-kit\"");

@@ -33,7 +33,7 @@ public final class Machines {
       Set.of("name", "description", "core", "caches", "memory");
   private static final Set<String> CORE_KEYS = Set.of("width", "robSize", "fetchToExecute",
       "fetch", "lanes", "latency", "targets", "btb", "rasEntries", "model", "retire_width",
-      "register_file_size");
+      "register_file_size", "scheduler_size");
   private static final Set<String> MODELS = Set.of("dataflow", "cbp2025-kit");
   private static final Set<String> FETCH_KEYS = Set.of("maxBranches", "stopAtTaken",
       "stopAtIndirect");
@@ -161,7 +161,8 @@ public final class Machines {
           basicBtb ? CoreConfig.Btb.BASIC_BTB : CoreConfig.Btb.SET_ASSOCIATIVE,
           core.has("retire_width") ? integer(file, core, "retire_width", "core.") : 0,
           core.has("register_file_size") ? integer(file, core, "register_file_size", "core.")
-              : 0);
+              : 0,
+          core.has("scheduler_size") ? integer(file, core, "scheduler_size", "core.") : 0);
       MemoryConfig memoryConfig = new MemoryConfig(integer(file, memory, "latency", "memory."),
           integer(file, memory, "cyclesPerBlock", "memory."));
       return new MachineConfig(name, description, coreConfig, instruction, data, memoryConfig);

@@ -90,6 +90,8 @@ final class Core {
   private final InstructionWindow window;
   /** The limited register file of the machine, or null for none (every preset but champsim). */
   private final PhysicalRegisters registerFile;
+  /** The scheduler's search window, or null for none (every preset but champsim). */
+  private final SchedulerWindow scheduler;
   private final LaneSchedule aluLanes;
   private final LaneSchedule memoryLanes;
   private final long[] registerReady = new long[256];
@@ -181,6 +183,7 @@ final class Core {
     this.window = new InstructionWindow(core.robSize(), core.retireWidth());
     this.registerFile = core.registerFileSize() > 0
         ? new PhysicalRegisters(core.registerFileSize()) : null;
+    this.scheduler = core.schedulerSize() > 0 ? new SchedulerWindow(core.schedulerSize()) : null;
     this.aluLanes = new LaneSchedule(core.aluLanes());
     this.memoryLanes = new LaneSchedule(core.memoryLanes());
     this.kit = core.cbp2025Kit() ? new KitParts(machine) : null;
@@ -487,6 +490,9 @@ final class Core {
     if (registerFile != null) {
       ready = Math.max(ready, registerFile.gate(stream, stream.branchKind() != null));
     }
+    if (scheduler != null) {
+      ready = Math.max(ready, scheduler.gate());
+    }
     boolean load = stream.isLoad();
     boolean store = stream.isStore();
     CoreConfig.ExecutionLatencies latency = core.latencies();
@@ -519,6 +525,9 @@ final class Core {
         default -> latency.simple();
       };
       done = start + cycles;
+    }
+    if (scheduler != null) {
+      scheduler.started(start);
     }
     writeDestinations(start, done, cause);
     long previousRetire = window.youngestRetire();
