@@ -41,12 +41,15 @@ package org.bpsim.machine;
  *     "scheduler_size"}; 0, the default, the whole window): an instruction starts only when
  *     fewer than this many older ones are still waiting to start (ChampSim's {@code
  *     scheduler_size}, 128)
+ * @param countMergedMisses whether an L1D access to a line whose fill is still under way counts
+ *     as an L1D miss ({@code "count_merged_misses"}; false, the default, counts it as a hit), as
+ *     ChampSim counts a request merged into an MSHR; only the counts change, not the timing
  */
 public record CoreConfig(int width, int robSize, int fetchToExecute, int maxBranchesPerFetch,
     boolean fetchStopsAtTaken, boolean fetchStopsAtIndirect, int aluLanes, int memoryLanes,
     ExecutionLatencies latencies, boolean perfectTargets, int btbSets, int btbWays,
     int rasEntries, boolean cbp2025Kit, Btb btb, int retireWidth, int registerFileSize,
-    int schedulerSize) {
+    int schedulerSize, boolean countMergedMisses) {
 
   /** A core that retires without a width limit (every machine before the {@code champsim} one). */
   public CoreConfig(int width, int robSize, int fetchToExecute, int maxBranchesPerFetch,
@@ -55,7 +58,7 @@ public record CoreConfig(int width, int robSize, int fetchToExecute, int maxBran
       int rasEntries, boolean cbp2025Kit, Btb btb) {
     this(width, robSize, fetchToExecute, maxBranchesPerFetch, fetchStopsAtTaken,
         fetchStopsAtIndirect, aluLanes, memoryLanes, latencies, perfectTargets, btbSets, btbWays,
-        rasEntries, cbp2025Kit, btb, 0, 0, 0);
+        rasEntries, cbp2025Kit, btb, 0, 0, 0, false);
   }
 
   /** The kinds of branch target buffer a machine may have. */

@@ -508,7 +508,11 @@ final class Core {
         cause = supplier;
         lineFills.record(address >>> dataLineShift, done);
       } else {
-        done = Math.max(done, lineFills.readyCycle(address >>> dataLineShift));
+        long filled = lineFills.readyCycle(address >>> dataLineShift);
+        if (realCaches && core.countMergedMisses() && filled > agen) {
+          counters.dataMisses[0]++;
+        }
+        done = Math.max(done, filled);
       }
       // The store queue is searched the cycle after address generation.
       long searched = agen + 1;
@@ -540,6 +544,10 @@ final class Core {
         if (supplier > 0) {
           written = done + latencyOf(dataLatency, supplier, done);
           lineFills.record(address >>> dataLineShift, written);
+        } else if (core.countMergedMisses()
+            && lineFills.readyCycle(address >>> dataLineShift) > retire) {
+          // ChampSim writes a store into the L1D after it retires.
+          counters.dataMisses[0]++;
         }
       }
       storeQueue.record(address, done, Math.max(written, previousRetire));

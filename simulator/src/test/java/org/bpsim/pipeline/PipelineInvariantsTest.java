@@ -134,7 +134,12 @@ final class PipelineInvariantsTest {
         assertTrue(l1d.writebacks() > 0, preset + ": stores to a large footprint write back");
       }
       assertEquals(l1d.accesses(), l1d.hits() + l1d.misses(), preset);
-      assertEquals(l1d.misses(), result.dataLevels().get(1).accesses(), preset);
+      if (Machines.preset(preset).core().countMergedMisses()) {
+        // a request merged into a fill under way is a miss that goes no further (ChampSim's rule)
+        assertTrue(l1d.misses() >= result.dataLevels().get(1).accesses(), preset);
+      } else {
+        assertEquals(l1d.misses(), result.dataLevels().get(1).accesses(), preset);
+      }
     }
   }
 
