@@ -44,12 +44,15 @@ package org.bpsim.machine;
  * @param countMergedMisses whether an L1D access to a line whose fill is still under way counts
  *     as an L1D miss ({@code "count_merged_misses"}; false, the default, counts it as a hit), as
  *     ChampSim counts a request merged into an MSHR; only the counts change, not the timing
+ * @param executeWidth instructions of any class that start executing per cycle at most, on top
+ *     of the ALU and load/store lanes ({@code "execute_width"}; 0, the default, no such limit):
+ *     ChampSim's {@code execute_width} (4) covers every instruction, loads and stores included
  */
 public record CoreConfig(int width, int robSize, int fetchToExecute, int maxBranchesPerFetch,
     boolean fetchStopsAtTaken, boolean fetchStopsAtIndirect, int aluLanes, int memoryLanes,
     ExecutionLatencies latencies, boolean perfectTargets, int btbSets, int btbWays,
     int rasEntries, boolean cbp2025Kit, Btb btb, int retireWidth, int registerFileSize,
-    int schedulerSize, boolean countMergedMisses) {
+    int schedulerSize, boolean countMergedMisses, int executeWidth) {
 
   /** A core that retires without a width limit (every machine before the {@code champsim} one). */
   public CoreConfig(int width, int robSize, int fetchToExecute, int maxBranchesPerFetch,
@@ -58,7 +61,7 @@ public record CoreConfig(int width, int robSize, int fetchToExecute, int maxBran
       int rasEntries, boolean cbp2025Kit, Btb btb) {
     this(width, robSize, fetchToExecute, maxBranchesPerFetch, fetchStopsAtTaken,
         fetchStopsAtIndirect, aluLanes, memoryLanes, latencies, perfectTargets, btbSets, btbWays,
-        rasEntries, cbp2025Kit, btb, 0, 0, 0, false);
+        rasEntries, cbp2025Kit, btb, 0, 0, 0, false, 0);
   }
 
   /** The kinds of branch target buffer a machine may have. */
@@ -110,6 +113,11 @@ public record CoreConfig(int width, int robSize, int fetchToExecute, int maxBran
     nonNegative("retire_width", retireWidth);
     nonNegative("register_file_size", registerFileSize);
     nonNegative("scheduler_size", schedulerSize);
+    nonNegative("execute_width", executeWidth);
+    if (executeWidth > 0 && cbp2025Kit) {
+      throw new IllegalArgumentException("execute_width goes with the \"dataflow\" model, "
+          + "not \"cbp2025-kit\"");
+    }
     if (schedulerSize > 0 && cbp2025Kit) {
       throw new IllegalArgumentException("scheduler_size goes with the \"dataflow\" model, "
           + "not \"cbp2025-kit\"");

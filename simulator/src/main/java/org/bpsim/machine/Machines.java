@@ -33,7 +33,7 @@ public final class Machines {
       Set.of("name", "description", "core", "caches", "memory");
   private static final Set<String> CORE_KEYS = Set.of("width", "robSize", "fetchToExecute",
       "fetch", "lanes", "latency", "targets", "btb", "rasEntries", "model", "retire_width",
-      "register_file_size", "scheduler_size", "count_merged_misses");
+      "register_file_size", "scheduler_size", "count_merged_misses", "execute_width");
   private static final Set<String> MODELS = Set.of("dataflow", "cbp2025-kit");
   private static final Set<String> FETCH_KEYS = Set.of("maxBranches", "stopAtTaken",
       "stopAtIndirect");
@@ -164,7 +164,8 @@ public final class Machines {
               : 0,
           core.has("scheduler_size") ? integer(file, core, "scheduler_size", "core.") : 0,
           core.has("count_merged_misses")
-              && bool(file, core, "count_merged_misses", "core."));
+              && bool(file, core, "count_merged_misses", "core."),
+          core.has("execute_width") ? integer(file, core, "execute_width", "core.") : 0);
       MemoryConfig memoryConfig = new MemoryConfig(integer(file, memory, "latency", "memory."),
           integer(file, memory, "cyclesPerBlock", "memory."));
       return new MachineConfig(name, description, coreConfig, instruction, data, memoryConfig);

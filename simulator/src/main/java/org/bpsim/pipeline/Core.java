@@ -94,6 +94,8 @@ final class Core {
   private final SchedulerWindow scheduler;
   private final LaneSchedule aluLanes;
   private final LaneSchedule memoryLanes;
+  /** The execute width over every class, or null when only the lanes limit (every preset but champsim). */
+  private final LaneSchedule executeSlots;
   private final long[] registerReady = new long[256];
   private final int[] registerCause = new int[256];
   private final StoreForwarding storeQueue = new StoreForwarding();
@@ -186,6 +188,7 @@ final class Core {
     this.scheduler = core.schedulerSize() > 0 ? new SchedulerWindow(core.schedulerSize()) : null;
     this.aluLanes = new LaneSchedule(core.aluLanes());
     this.memoryLanes = new LaneSchedule(core.memoryLanes());
+    this.executeSlots = core.executeWidth() > 0 ? new LaneSchedule(core.executeWidth()) : null;
     this.kit = core.cbp2025Kit() ? new KitParts(machine) : null;
     this.stream = open(trace);
     if (warmup == 0) {
@@ -281,6 +284,9 @@ final class Core {
     window.retireUpTo(fetchCycle);
     aluLanes.advanceTo(fetchCycle);
     memoryLanes.advanceTo(fetchCycle);
+    if (executeSlots != null) {
+      executeSlots.advanceTo(fetchCycle);
+    }
 
     long done = execute(realCaches);
 
@@ -499,7 +505,7 @@ final class Core {
     long start;
     long done;
     if (load) {
-      start = memoryLanes.schedule(ready);
+      start = lane(memoryLanes, ready);
       long agen = start + latency.addressGeneration();
       long address = stream.loadAddress() ^ addressTag;
       int supplier = realCaches ? dataAccess(address, false) : 0;
@@ -522,7 +528,7 @@ final class Core {
         cause = BASE;
       }
     } else {
-      start = store ? memoryLanes.schedule(ready) : aluLanes.schedule(ready);
+      start = lane(store ? memoryLanes : aluLanes, ready);
       int cycles = switch (stream.executionClass()) {
         case ExecutionClass.FLOATING_POINT -> latency.floatingPoint();
         case ExecutionClass.SLOW_INTEGER -> latency.slowInteger();
@@ -557,6 +563,11 @@ final class Core {
     }
     window.add(retire, done >= previousRetire ? cause : window.youngestCause());
     return done;
+  }
+
+  /** A lane of the class from {@code ready}, and a slot of the execute width when it has one. */
+  private long lane(LaneSchedule lanes, long ready) {
+    return executeSlots == null ? lanes.schedule(ready) : lanes.scheduleWith(executeSlots, ready);
   }
 
   /** Moves fetch on past the current instruction. */
