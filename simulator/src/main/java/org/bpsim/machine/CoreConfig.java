@@ -28,11 +28,41 @@ package org.bpsim.machine;
  *     "btb": {"sets": S, "ways": W}} with {@code rasEntries}) or ChampSim's {@code basic_btb}
  *     ({@code "btb": "basic_btb"}, whose sizes are fixed: then {@code btbSets}, {@code btbWays}
  *     and {@code rasEntries} are its 1024, 8 and 64)
+ * @param retireWidth instructions retired per cycle at most ({@code "retire_width"}; 0, the
+ *     default, no limit: an instruction retires as soon as it and every older one are done).
+ *     ChampSim retires 5 a cycle ({@code retire_width} in its {@code champsim_config.json})
+ * @param registerFileSize physical registers ({@code "register_file_size"}; 0, the default, no
+ *     limit). Every architectural register named so far keeps one; each destination in flight
+ *     takes one more until the instruction retires, so an instruction with a destination (and
+ *     every younger one, as ChampSim's scheduler stops at the first it cannot rename) starts
+ *     executing only once enough older destinations have retired (ChampSim's {@code
+ *     RegisterAllocator}, 128 in its default configuration)
+ * @param schedulerSize instructions not yet started that the scheduler looks at ({@code
+ *     "scheduler_size"}; 0, the default, the whole window): an instruction starts only when
+ *     fewer than this many older ones are still waiting to start (ChampSim's {@code
+ *     scheduler_size}, 128)
+ * @param countMergedMisses whether an L1D access to a line whose fill is still under way counts
+ *     as an L1D miss ({@code "count_merged_misses"}; false, the default, counts it as a hit), as
+ *     ChampSim counts a request merged into an MSHR; only the counts change, not the timing
+ * @param executeWidth instructions of any class that start executing per cycle at most, on top
+ *     of the ALU and load/store lanes ({@code "execute_width"}; 0, the default, no such limit):
+ *     ChampSim's {@code execute_width} (4) covers every instruction, loads and stores included
  */
 public record CoreConfig(int width, int robSize, int fetchToExecute, int maxBranchesPerFetch,
     boolean fetchStopsAtTaken, boolean fetchStopsAtIndirect, int aluLanes, int memoryLanes,
     ExecutionLatencies latencies, boolean perfectTargets, int btbSets, int btbWays,
-    int rasEntries, boolean cbp2025Kit, Btb btb) {
+    int rasEntries, boolean cbp2025Kit, Btb btb, int retireWidth, int registerFileSize,
+    int schedulerSize, boolean countMergedMisses, int executeWidth) {
+
+  /** A core that retires without a width limit (every machine before the {@code champsim} one). */
+  public CoreConfig(int width, int robSize, int fetchToExecute, int maxBranchesPerFetch,
+      boolean fetchStopsAtTaken, boolean fetchStopsAtIndirect, int aluLanes, int memoryLanes,
+      ExecutionLatencies latencies, boolean perfectTargets, int btbSets, int btbWays,
+      int rasEntries, boolean cbp2025Kit, Btb btb) {
+    this(width, robSize, fetchToExecute, maxBranchesPerFetch, fetchStopsAtTaken,
+        fetchStopsAtIndirect, aluLanes, memoryLanes, latencies, perfectTargets, btbSets, btbWays,
+        rasEntries, cbp2025Kit, btb, 0, 0, 0, false, 0);
+  }
 
   /** The kinds of branch target buffer a machine may have. */
   public enum Btb {
@@ -80,6 +110,26 @@ public record CoreConfig(int width, int robSize, int fetchToExecute, int maxBran
     positive("btb.sets", btbSets);
     positive("btb.ways", btbWays);
     positive("rasEntries", rasEntries);
+    nonNegative("retire_width", retireWidth);
+    nonNegative("register_file_size", registerFileSize);
+    nonNegative("scheduler_size", schedulerSize);
+    nonNegative("execute_width", executeWidth);
+    if (executeWidth > 0 && cbp2025Kit) {
+      throw new IllegalArgumentException("execute_width goes with the \"dataflow\" model, "
+          + "not \"cbp2025-kit\"");
+    }
+    if (schedulerSize > 0 && cbp2025Kit) {
+      throw new IllegalArgumentException("scheduler_size goes with the \"dataflow\" model, "
+          + "not \"cbp2025-kit\"");
+    }
+    if (registerFileSize > 0 && cbp2025Kit) {
+      throw new IllegalArgumentException("register_file_size goes with the \"dataflow\" model, "
+          + "not \"cbp2025-kit\"");
+    }
+    if (retireWidth > 0 && cbp2025Kit) {
+      throw new IllegalArgumentException("retire_width goes with the \"dataflow\" model, not "
+          + "\"cbp2025-kit\" (the kit retires without a width limit)");
+    }
     if (btb == null) {
       throw new IllegalArgumentException("btb must be given");
     }

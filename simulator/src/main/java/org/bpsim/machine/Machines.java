@@ -23,7 +23,7 @@ import org.bpsim.sim.UserException;
  */
 public final class Machines {
   /** The presets in the jar, by name (each is {@code presets/NAME.json} beside this class). */
-  public static final List<String> PRESETS = List.of("cbp2025", "small");
+  public static final List<String> PRESETS = List.of("cbp2025", "champsim", "small");
 
   /** A key given twice is refused (Jackson names it), never "the last value wins". */
   private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper
@@ -32,7 +32,8 @@ public final class Machines {
   private static final Set<String> ROOT_KEYS =
       Set.of("name", "description", "core", "caches", "memory");
   private static final Set<String> CORE_KEYS = Set.of("width", "robSize", "fetchToExecute",
-      "fetch", "lanes", "latency", "targets", "btb", "rasEntries", "model");
+      "fetch", "lanes", "latency", "targets", "btb", "rasEntries", "model", "retire_width",
+      "register_file_size", "scheduler_size", "count_merged_misses", "execute_width");
   private static final Set<String> MODELS = Set.of("dataflow", "cbp2025-kit");
   private static final Set<String> FETCH_KEYS = Set.of("maxBranches", "stopAtTaken",
       "stopAtIndirect");
@@ -157,7 +158,14 @@ public final class Machines {
           basicBtb ? CoreConfig.Btb.BASIC_BTB_WAYS : integer(file, btb, "ways", "core.btb."),
           basicBtb ? CoreConfig.Btb.BASIC_BTB_RAS_ENTRIES
               : integer(file, core, "rasEntries", "core."), kit,
-          basicBtb ? CoreConfig.Btb.BASIC_BTB : CoreConfig.Btb.SET_ASSOCIATIVE);
+          basicBtb ? CoreConfig.Btb.BASIC_BTB : CoreConfig.Btb.SET_ASSOCIATIVE,
+          core.has("retire_width") ? integer(file, core, "retire_width", "core.") : 0,
+          core.has("register_file_size") ? integer(file, core, "register_file_size", "core.")
+              : 0,
+          core.has("scheduler_size") ? integer(file, core, "scheduler_size", "core.") : 0,
+          core.has("count_merged_misses")
+              && bool(file, core, "count_merged_misses", "core."),
+          core.has("execute_width") ? integer(file, core, "execute_width", "core.") : 0);
       MemoryConfig memoryConfig = new MemoryConfig(integer(file, memory, "latency", "memory."),
           integer(file, memory, "cyclesPerBlock", "memory."));
       return new MachineConfig(name, description, coreConfig, instruction, data, memoryConfig);

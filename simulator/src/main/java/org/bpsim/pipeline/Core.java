@@ -115,8 +115,14 @@ final class Core {
   private final long[] writebacksBefore;
 
   private final InstructionWindow window;
+  /** The limited register file of the machine, or null for none (every preset but champsim). */
+  private final PhysicalRegisters registerFile;
+  /** The scheduler's search window, or null for none (every preset but champsim). */
+  private final SchedulerWindow scheduler;
   private final LaneSchedule aluLanes;
   private final LaneSchedule memoryLanes;
+  /** The execute width over every class, or null when only the lanes limit (every preset but champsim). */
+  private final LaneSchedule executeSlots;
   private final long[] registerReady = new long[256];
   private final int[] registerCause = new int[256];
   private final StoreForwarding storeQueue = new StoreForwarding();
@@ -215,9 +221,13 @@ final class Core {
     this.counters = new CoreCounters(dataChain.levels().size(), fetchChain.levels().size());
     this.dataCaches = dataChain.levels().toArray(new Cache[0]);
     this.writebacksBefore = new long[dataCaches.length];
-    this.window = new InstructionWindow(core.robSize());
+    this.window = new InstructionWindow(core.robSize(), core.retireWidth());
+    this.registerFile = core.registerFileSize() > 0
+        ? new PhysicalRegisters(core.registerFileSize()) : null;
+    this.scheduler = core.schedulerSize() > 0 ? new SchedulerWindow(core.schedulerSize()) : null;
     this.aluLanes = new LaneSchedule(core.aluLanes());
     this.memoryLanes = new LaneSchedule(core.memoryLanes());
+    this.executeSlots = core.executeWidth() > 0 ? new LaneSchedule(core.executeWidth()) : null;
     this.kit = core.cbp2025Kit() ? new KitParts(machine) : null;
     this.stream = open(trace);
     if (warmup == 0) {
@@ -336,6 +346,9 @@ final class Core {
     window.retireUpTo(fetchCycle);
     aluLanes.advanceTo(fetchCycle);
     memoryLanes.advanceTo(fetchCycle);
+    if (executeSlots != null) {
+      executeSlots.advanceTo(fetchCycle);
+    }
 
     long done = execute(realCaches);
 
@@ -567,13 +580,19 @@ final class Core {
         cause = registerCause[register];
       }
     }
+    if (registerFile != null) {
+      ready = Math.max(ready, registerFile.gate(stream, stream.branchKind() != null));
+    }
+    if (scheduler != null) {
+      ready = Math.max(ready, scheduler.gate());
+    }
     boolean load = stream.isLoad();
     boolean store = stream.isStore();
     CoreConfig.ExecutionLatencies latency = core.latencies();
     long start;
     long done;
     if (load) {
-      start = memoryLanes.schedule(ready);
+      start = lane(memoryLanes, ready);
       long agen = start + latency.addressGeneration();
       long address = stream.loadAddress() ^ addressTag;
       int supplier = realCaches ? dataAccess(address, false) : 0;
@@ -582,7 +601,11 @@ final class Core {
         cause = supplier;
         lineFills.record(address >>> dataLineShift, done);
       } else {
-        done = Math.max(done, lineFills.readyCycle(address >>> dataLineShift));
+        long filled = lineFills.readyCycle(address >>> dataLineShift);
+        if (realCaches && core.countMergedMisses() && filled > agen) {
+          counters.dataMisses[0]++;
+        }
+        done = Math.max(done, filled);
       }
       // The store queue is searched the cycle after address generation.
       long searched = agen + 1;
@@ -592,7 +615,7 @@ final class Core {
         cause = BASE;
       }
     } else {
-      start = store ? memoryLanes.schedule(ready) : aluLanes.schedule(ready);
+      start = lane(store ? memoryLanes : aluLanes, ready);
       int cycles = switch (stream.executionClass()) {
         case ExecutionClass.FLOATING_POINT -> latency.floatingPoint();
         case ExecutionClass.SLOW_INTEGER -> latency.slowInteger();
@@ -600,9 +623,12 @@ final class Core {
       };
       done = start + cycles;
     }
+    if (scheduler != null) {
+      scheduler.started(start);
+    }
     writeDestinations(start, done, cause);
     long previousRetire = window.youngestRetire();
-    long retire = Math.max(done, previousRetire);
+    long retire = window.retireSlot(Math.max(done, previousRetire));
     if (store) {
       long address = stream.storeAddress() ^ addressTag;
       long written = done;
@@ -611,12 +637,24 @@ final class Core {
         if (supplier > 0) {
           written = done + latencyOf(dataLatency, supplier, done);
           lineFills.record(address >>> dataLineShift, written);
+        } else if (core.countMergedMisses()
+            && lineFills.readyCycle(address >>> dataLineShift) > retire) {
+          // ChampSim writes a store into the L1D after it retires.
+          counters.dataMisses[0]++;
         }
       }
       storeQueue.record(address, done, Math.max(written, previousRetire));
     }
+    if (registerFile != null) {
+      registerFile.retire(retire);
+    }
     window.add(retire, done >= previousRetire ? cause : window.youngestCause());
     return done;
+  }
+
+  /** A lane of the class from {@code ready}, and a slot of the execute width when it has one. */
+  private long lane(LaneSchedule lanes, long ready) {
+    return executeSlots == null ? lanes.schedule(ready) : lanes.scheduleWith(executeSlots, ready);
   }
 
   /** Moves fetch on past the current instruction. */

@@ -32,6 +32,24 @@ final class LaneSchedule {
     return cycle;
   }
 
+  /**
+   * Books a lane here and one in {@code total} at the first cycle from {@code ready} where both
+   * have one free (an instruction needs a lane of its class and a slot of the execute width).
+   */
+  long scheduleWith(LaneSchedule total, long ready) {
+    long cycle = Math.max(ready, Math.max(base, total.base));
+    while (cycle - base < HORIZON && cycle - total.base < HORIZON) {
+      int slot = (int) (cycle & MASK);
+      if (busy[slot] < lanes && total.busy[slot] < total.lanes) {
+        busy[slot]++;
+        total.busy[slot]++;
+        return cycle;
+      }
+      cycle++;
+    }
+    return cycle;
+  }
+
   /** Forgets the cycles before {@code cycle}: nothing will be scheduled there any more. */
   void advanceTo(long cycle) {
     if (cycle <= base) {

@@ -91,6 +91,29 @@ final class SimulateCommandTest {
     assertTrue(outcome.err().startsWith("bpsim: " + machine + ": "), outcome.err());
   }
 
+  /** The champsim preset's own keys: a bad value is one line naming the key, exit code 2. */
+  @Test
+  void badValuesOfTheChampSimCoreKeysAreRefusedNamingTheKey() throws IOException {
+    String text = Cli.run("configs", "--show", "champsim").out();
+    Path trace = folder.resolve("t.gz");
+    Files.write(trace, new byte[] {1});
+    String[][] cases = {
+        {"\"retire_width\": 5", "\"retire_width\": -1", "retire_width"},
+        {"\"register_file_size\": 128", "\"register_file_size\": 1.5", "register_file_size"},
+        {"\"scheduler_size\": 128", "\"scheduler_size\": -3", "scheduler_size"},
+        {"\"count_merged_misses\": true", "\"count_merged_misses\": 1", "count_merged_misses"},
+    };
+    for (String[] c : cases) {
+      assertTrue(text.contains(c[0]), text);
+      Path machine = folder.resolve(c[2] + ".json");
+      Files.writeString(machine, text.replace(c[0], c[1]));
+      Cli outcome = Cli.run("simulate", "-t", trace.toString(), "--machine", machine.toString());
+      assertEquals(2, outcome.exitCode(), outcome.toString());
+      assertEquals(1, outcome.errLines().size(), outcome.err());
+      assertTrue(outcome.err().contains(c[2]), outcome.err());
+    }
+  }
+
   @Test
   void aMachineFileWithAKeyGivenTwiceIsRefusedNamingTheKey() throws IOException {
     Cli shown = Cli.run("configs", "--show", "small");

@@ -32,6 +32,16 @@ final class PipelineInvariantsTest {
    * Cycles to count {@code counted} instructions after {@code warmup}: fetch advances plus the
    * drain of the last instructions.
    */
+  /**
+   * Whether the fetch width is the machine's narrowest stage, which the width invariants assume:
+   * not on champsim, which fetches 6 but executes 4 and retires 5 a cycle, as ChampSim does.
+   */
+  private static boolean fetchBound(MachineConfig machine) {
+    var core = machine.core();
+    return core.aluLanes() >= core.width()
+        && (core.retireWidth() == 0 || core.retireWidth() >= core.width());
+  }
+
   private static long cycles(MachineConfig machine, Path trace, Idealization idealization,
       long warmup, long counted) throws IOException {
     PredictorConfig gshare = REGISTRY.resolve("gshare");
@@ -51,6 +61,9 @@ final class PipelineInvariantsTest {
     Path trace = SyntheticTrace.tightLoop(folder.resolve("loop_trace.gz"), 500);
     for (String preset : Machines.PRESETS) {
       MachineConfig machine = Machines.preset(preset);
+      if (!fetchBound(machine)) {
+        continue;
+      }
       int width = machine.core().width();
       Idealization real = new Idealization(false, false);
       long shorter = cycles(machine, trace, real, 1600, 3200);
@@ -76,6 +89,9 @@ final class PipelineInvariantsTest {
     PredictorConfig gshare = REGISTRY.resolve("gshare");
     for (String preset : Machines.PRESETS) {
       MachineConfig machine = Machines.preset(preset);
+      if (!fetchBound(machine)) {
+        continue;
+      }
       int width = machine.core().width();
       CoreResult real = new Simulation(machine, () -> REGISTRY.create(gshare), true, 0,
           Long.MAX_VALUE).run(List.of(trace), LlcMode.SHARED).get(0);
@@ -118,7 +134,12 @@ final class PipelineInvariantsTest {
         assertTrue(l1d.writebacks() > 0, preset + ": stores to a large footprint write back");
       }
       assertEquals(l1d.accesses(), l1d.hits() + l1d.misses(), preset);
-      assertEquals(l1d.misses(), result.dataLevels().get(1).accesses(), preset);
+      if (Machines.preset(preset).core().countMergedMisses()) {
+        // a request merged into a fill under way is a miss that goes no further (ChampSim's rule)
+        assertTrue(l1d.misses() >= result.dataLevels().get(1).accesses(), preset);
+      } else {
+        assertEquals(l1d.misses(), result.dataLevels().get(1).accesses(), preset);
+      }
     }
   }
 
