@@ -36,7 +36,7 @@ done
 # runs cannot change the recorder half-way.
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
-cp simulator/target/bpsim.jar "$scratch/bpsim.jar"
+cp simulator/cli/target/bpsim.jar "$scratch/bpsim.jar"
 bpsim() {
   java -Dbpsim.home="$root" -jar "$scratch/bpsim.jar" "$@"
 }

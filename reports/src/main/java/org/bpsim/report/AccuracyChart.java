@@ -1,6 +1,7 @@
 package org.bpsim.report;
 
 import java.util.Optional;
+import org.bpsim.replay.RunResult;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.data.category.DefaultCategoryDataset;

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.bpsim.replay.HardBranch;
+import org.bpsim.replay.TraceHardestBranches;
 
 /**
  * {@code branches.json}: the hardest branches of a report, kept beside {@code results.json} so

@@ -3,6 +3,7 @@ package org.bpsim.report;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.bpsim.replay.RunResult;
 
 /**
  * The columns of a result row, shared by every rendering so that table, CSV and JSON never

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import org.bpsim.replay.RunResult;
+import org.bpsim.replay.TraceHardestBranches;
 
 /**
  * Everything a comparison report shows: the result rows, the baseline they are measured against,

@@ -3,6 +3,9 @@ package org.bpsim.report;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bpsim.replay.HardBranch;
+import org.bpsim.replay.RunResult;
+import org.bpsim.replay.TraceHardestBranches;
 
 /**
  * {@code index.html}: the whole comparison on one self-contained page. It loads nothing (a

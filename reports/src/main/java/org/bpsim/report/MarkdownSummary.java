@@ -3,6 +3,7 @@ package org.bpsim.report;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.bpsim.replay.RunResult;
 
 /** {@code summary.md}: the summary and per-trace tables as Markdown, to paste into a paper. */
 public final class MarkdownSummary {

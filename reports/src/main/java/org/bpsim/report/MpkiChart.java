@@ -2,6 +2,7 @@ package org.bpsim.report;
 
 import java.util.List;
 import java.util.Optional;
+import org.bpsim.replay.RunResult;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.plot.CategoryPlot;

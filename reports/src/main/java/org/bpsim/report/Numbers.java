@@ -1,6 +1,7 @@
 package org.bpsim.report;
 
 import java.util.Locale;
+import org.bpsim.replay.RunResult;
 
 /** Every number a report shows, formatted in one fixed locale so reports read the same anywhere. */
 public final class Numbers {

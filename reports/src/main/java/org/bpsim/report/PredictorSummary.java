@@ -1,5 +1,7 @@
 package org.bpsim.report;
 
+import org.bpsim.replay.RunResult;
+
 /**
  * One predictor across every trace of a comparison.
  *

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.bpsim.replay.RunResult;
 
 /** The renderings of a result list that {@code bpsim run --format} offers. */
 public enum ResultFormat {

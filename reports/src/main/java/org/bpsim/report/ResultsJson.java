@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import org.bpsim.replay.RunResult;
 
 /**
  * Reads back what {@link ResultFormat#JSON} wrote ({@code bpsim run --format json},

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.bpsim.replay.RunResult;
 
 /**
  * Condenses per-trace results into one line per predictor, the way CBP ranks predictors.

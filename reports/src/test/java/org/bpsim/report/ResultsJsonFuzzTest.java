@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.bpsim.replay.RunResult;
 
 /**
  * {@code bpsim report} reads files users hand it: whatever the bytes, reading either yields results

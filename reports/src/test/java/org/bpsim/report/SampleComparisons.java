@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.bpsim.replay.HardBranch;
+import org.bpsim.replay.RunResult;
+import org.bpsim.replay.TraceHardestBranches;
 
 /** Hand-made comparisons for rendering tests; the numbers are chosen to be checked by hand. */
 final class SampleComparisons {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.OptionalLong;
+import org.bpsim.replay.RunResult;
 import org.junit.jupiter.api.Test;
 
 final class SummaryTest {

@@ -27,7 +27,7 @@ final class PluginRunsInBpsimTest {
   @BeforeAll
   static void locateJars() {
     pluginJar = Paths.get(System.getProperty("plugin.jar", "target/missing.jar"));
-    bpsimJar = Paths.get(System.getProperty("bpsim.jar", "../../simulator/target/bpsim.jar"));
+    bpsimJar = Paths.get(System.getProperty("bpsim.jar", "../../simulator/cli/target/bpsim.jar"));
     assumeTrue(Files.isRegularFile(pluginJar), "plugin jar not built: " + pluginJar);
     assumeTrue(Files.isRegularFile(bpsimJar), "bpsim.jar not found at " + bpsimJar
         + " (build bpsim first: ./mvnw -B package -DskipTests from the project root)");
