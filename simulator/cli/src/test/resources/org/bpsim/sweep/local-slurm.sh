@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A one-machine Slurm cluster for the sweep tests, on loopback only, with its configuration and
 # state under the folder given (the build directory): `local-slurm.sh start DIR` or `stop DIR`.
-# munged runs as the munge user (started here only when none answers); slurmctld and slurmd run
+# munged runs as the munge user, a private instance; slurmctld and slurmd run
 # as root with proctrack/linuxproc, task/none and no accounting. Prints SLURM_CONF=... on start.
 set -euo pipefail
 action=$1
@@ -38,19 +38,23 @@ done
 stop # daemons a killed earlier run left behind
 rm -rf "$dir/state" "$dir/spool"
 mkdir -p "$dir/state" "$dir/spool"
-if ! munge -n 2>/dev/null | unmunge >/dev/null 2>&1; then
-  mkdir -p /run/munge /var/log/munge /var/lib/munge
-  chown munge:munge /run/munge /var/log/munge /var/lib/munge
-  chmod 0755 /run/munge
-  if [ ! -f /etc/munge/munge.key ]; then
-    (command -v mungekey >/dev/null && mungekey --create) || \
-      dd if=/dev/urandom bs=1 count=1024 of=/etc/munge/munge.key 2>/dev/null
-    chown munge:munge /etc/munge/munge.key
-    chmod 0400 /etc/munge/munge.key
-  fi
-  runuser -u munge -- /usr/sbin/munged --pid-file=/run/munge/bpsim-test.pid
-  for _ in $(seq 50); do [ -f /run/munge/bpsim-test.pid ] && break; sleep 0.1; done
-  cp /run/munge/bpsim-test.pid "$dir/munged.pid"
+# A munged of its own (socket, key, log, seed under DIR), never the system's: another test run
+# on the same machine, or a system cluster, can neither stop it nor be stopped by it.
+munge_dir=$dir/munge
+mkdir -p "$munge_dir"
+dd if=/dev/urandom bs=1 count=1024 of="$munge_dir/munge.key" 2>/dev/null
+chown -R munge:munge "$munge_dir"
+chmod 0700 "$munge_dir"
+chmod 0400 "$munge_dir/munge.key"
+socket=$munge_dir/munge.socket
+runuser -u munge -- /usr/sbin/munged --force --socket="$socket" --key-file="$munge_dir/munge.key" \
+  --log-file="$munge_dir/munged.log" --pid-file="$munge_dir/munged.pid" \
+  --seed-file="$munge_dir/munged.seed"
+for _ in $(seq 50); do [ -f "$munge_dir/munged.pid" ] && break; sleep 0.1; done
+cp "$munge_dir/munged.pid" "$dir/munged.pid"
+if ! munge -S "$socket" -n 2>/dev/null | unmunge -S "$socket" >/dev/null 2>&1; then
+  echo "munged did not answer on $socket; see $munge_dir/munged.log" >&2
+  stop; exit 4
 fi
 
 cpus=$(nproc)
@@ -61,6 +65,7 @@ SlurmctldHost=localhost(127.0.0.1)
 SlurmctldPort=$(free_port)
 SlurmdPort=$(free_port)
 AuthType=auth/munge
+AuthInfo=socket=$socket
 CredType=cred/munge
 SlurmUser=root
 SlurmdUser=root
