@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.bpsim.predictor.spi.SpecException;
+import org.bpsim.job.Checksums;
 import org.bpsim.report.BranchesJson;
 import org.bpsim.report.Comparison;
 import org.bpsim.report.PipelineFigures;

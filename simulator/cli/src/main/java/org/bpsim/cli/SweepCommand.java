@@ -9,13 +9,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.report.Provenance;
 import org.bpsim.report.ReportFiles;
 import org.bpsim.replay.RunResult;
 import org.bpsim.report.SweepReport;
+import org.bpsim.job.TraceNames;
 import org.bpsim.replay.ReplayOptions;
 import org.bpsim.error.UserException;
 import org.bpsim.sweep.Shards;
@@ -26,7 +26,6 @@ import org.bpsim.sweep.SweepManifest;
 import org.bpsim.sweep.SweepMerge;
 import org.bpsim.sweep.SweepPlan;
 import org.bpsim.sweep.SweepSpec;
-import org.bpsim.trace.TraceFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,21 +64,11 @@ public final class SweepCommand implements Callable<Integer> {
           + "still decoded once.")
   Integer jobs;
 
-  @Option(names = "--warmup-instructions", paramLabel = "N",
-      description = "Overrides the spec's warmup_instructions.")
-  Long warmupInstructions;
+  @picocli.CommandLine.Mixin
+  WindowOptions window = new WindowOptions();
 
-  @Option(names = "--max-instructions", paramLabel = "N",
-      description = "Overrides the spec's max_instructions.")
-  Long maxInstructions;
-
-  @Option(names = "--instructions", paramLabel = "N",
-      description = "Instruction count of traces that carry none (CBP-1 text), for MPKI.")
-  Long instructions;
-
-  @Option(names = "--trace-format", paramLabel = "FORMAT",
-      description = "Read traces as this format instead of detecting it: " + TraceFormat.IDS)
-  String traceFormat;
+  @picocli.CommandLine.Mixin
+  TraceReadingOptions reading = new TraceReadingOptions();
 
   @Option(names = "--slurm", description = "Submit to Slurm: an array job of --tasks shards, "
       + "then a merge job (afterok).")
@@ -130,8 +119,10 @@ public final class SweepCommand implements Callable<Integer> {
     int[] shardOf = shard == null ? null : parseShard(shard);
     PredictorRegistry registry = pluginOptions.registry(err);
     SweepSpec sweepSpec = SweepSpec.read(specFile);
-    SweepPlan plan = SweepPlan.resolve(sweepSpec, registry, replayOptions(sweepSpec),
-        traceFormat == null ? null : parseTraceFormat(traceFormat), TraceNames::of);
+    WindowOptions.Window counted = window.window(sweepSpec.warmupInstructions(),
+        sweepSpec.maxInstructions());
+    SweepPlan plan = SweepPlan.resolve(sweepSpec, registry, new ReplayOptions(counted.warmup(),
+        counted.max(), reading.instructions()), reading.format(), TraceNames::of);
     SweepFolder folder = SweepFolder.create(out, plan);
     List<SweepPlan.Task> all = plan.tasks();
     if (slurm) {
@@ -181,10 +172,10 @@ public final class SweepCommand implements Callable<Integer> {
     for (Path plugin : pluginOptions.plugins) {
       shardCommand.addAll(List.of("--plugin", plugin.toAbsolutePath().normalize().toString()));
     }
-    addIfSet(shardCommand, "--warmup-instructions", warmupInstructions);
-    addIfSet(shardCommand, "--max-instructions", maxInstructions);
-    addIfSet(shardCommand, "--instructions", instructions);
-    addIfSet(shardCommand, "--trace-format", traceFormat);
+    addIfSet(shardCommand, "--warmup-instructions", window.warmupInstructions);
+    addIfSet(shardCommand, "--max-instructions", window.maxInstructions);
+    addIfSet(shardCommand, "--instructions", reading.instructions);
+    addIfSet(shardCommand, "--trace-format", reading.traceFormat);
     List<String> mergeCommand = new ArrayList<>(launch);
     mergeCommand.addAll(List.of("sweep", "merge", folder.root().toString()));
     List<String> options = new ArrayList<>();
@@ -250,26 +241,6 @@ public final class SweepCommand implements Callable<Integer> {
     }
   }
 
-  private ReplayOptions replayOptions(SweepSpec sweepSpec) {
-    long warmup = warmupInstructions != null ? warmupInstructions
-        : sweepSpec.warmupInstructions();
-    Long max = maxInstructions != null ? maxInstructions : sweepSpec.maxInstructions();
-    if (warmup < 0) {
-      throw new ParameterException(spec.commandLine(),
-          "--warmup-instructions must be >= 0, not " + warmup);
-    }
-    if (max != null && max <= 0) {
-      throw new ParameterException(spec.commandLine(),
-          "--max-instructions must be > 0, not " + max);
-    }
-    if (instructions != null && instructions <= 0) {
-      throw new ParameterException(spec.commandLine(),
-          "--instructions must be > 0, not " + instructions);
-    }
-    return new ReplayOptions(warmup, max == null ? Long.MAX_VALUE : max,
-        instructions == null ? OptionalLong.empty() : OptionalLong.of(instructions));
-  }
-
   private int[] parseShard(String text) {
     String[] parts = text.split("/", -1);
     try {
@@ -285,14 +256,6 @@ public final class SweepCommand implements Callable<Integer> {
     }
     throw new ParameterException(spec.commandLine(),
         "--shard must be I/N with 0 <= I < N, not '" + text + "'");
-  }
-
-  private TraceFormat parseTraceFormat(String text) {
-    try {
-      return TraceFormat.ofId(text);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--trace-format: " + e.getMessage());
-    }
   }
 
   static Provenance provenance(picocli.CommandLine.Model.CommandSpec spec) {
