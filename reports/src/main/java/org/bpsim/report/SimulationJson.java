@@ -26,8 +26,8 @@ public final class SimulationJson {
     for (SimulationResult result : results) {
       Map<String, Object> run = new LinkedHashMap<>();
       run.put("llc", result.mode().id());
-      run.put("weightedSpeedup", result.weightedSpeedup());
-      run.put("harmonicSpeedup", result.harmonicSpeedup());
+      run.put("weighted_speedup", result.weightedSpeedup());
+      run.put("harmonic_speedup", result.harmonicSpeedup());
       List<Object> cores = new ArrayList<>();
       for (int i = 0; i < result.cores().size(); i++) {
         cores.add(core(result.cores().get(i), result.ipcAlone().get(i)));
@@ -38,14 +38,14 @@ public final class SimulationJson {
     root.put("runs", runs);
     if (results.size() == 2) {
       Map<String, Object> difference = new LinkedHashMap<>();
-      difference.put("weightedSpeedup",
+      difference.put("weighted_speedup",
           results.get(0).weightedSpeedup() - results.get(1).weightedSpeedup());
       List<Double> ipc = new ArrayList<>();
       for (int i = 0; i < results.get(0).cores().size(); i++) {
         ipc.add(results.get(0).cores().get(i).ipc() - results.get(1).cores().get(i).ipc());
       }
       difference.put("ipc", ipc);
-      root.put("sharedMinusPrivate", difference);
+      root.put("shared_minus_private", difference);
     }
     return PrettyJson.render(root);
   }
@@ -57,12 +57,12 @@ public final class SimulationJson {
     c.put("instructions", core.instructions());
     c.put("cycles", core.cycles());
     c.put("ipc", core.ipc());
-    c.put("ipcAlone", ipcAlone);
+    c.put("ipc_alone", ipcAlone);
     Map<String, Object> branches = new LinkedHashMap<>();
     branches.put("conditional", core.conditionalBranches());
-    branches.put("directionMispredictions", core.directionMispredictions());
-    branches.put("targetMispredictions", core.targetMispredictions());
-    branches.put("returnMispredictions", core.returnMispredictions());
+    branches.put("direction_mispredictions", core.directionMispredictions());
+    branches.put("target_mispredictions", core.targetMispredictions());
+    branches.put("return_mispredictions", core.returnMispredictions());
     branches.put("mispredictions_by_type", core.mispredictionsByType());
     branches.put("mpki", core.branchMpki());
     c.put("branches", branches);
@@ -70,10 +70,10 @@ public final class SimulationJson {
     caches.put("instruction", levels(core.instructionLevels()));
     caches.put("data", levels(core.dataLevels()));
     c.put("caches", caches);
-    c.put("cpiStack", core.cpiStack());
+    c.put("cpi_stack", core.cpiStack());
     if (core.llcOccupancy() >= 0) {
-      c.put("llcOccupancy", core.llcOccupancy());
-      c.put("interCoreEvictions", core.interCoreEvictions());
+      c.put("llc_occupancy", core.llcOccupancy());
+      c.put("inter_core_evictions", core.interCoreEvictions());
     }
     return c;
   }
@@ -89,7 +89,7 @@ public final class SimulationJson {
       row.put("mpki", level.mpki());
       row.put("writebacks", level.writebacks());
       row.put("prefetches", level.prefetches());
-      row.put("prefetchMisses", level.prefetchMisses());
+      row.put("prefetch_misses", level.prefetchMisses());
       rows.add(row);
     }
     return rows;

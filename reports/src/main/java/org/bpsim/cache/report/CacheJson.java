@@ -23,23 +23,23 @@ public final class CacheJson {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("trace", trace);
     root.put("inclusion", config.inclusion().id());
-    root.put("lineBytes", config.lineBytes());
+    root.put("line_bytes", config.lineBytes());
     List<Map<String, Object>> levels = new ArrayList<>();
     for (Cache cache : hierarchy.levels()) {
       CacheStats stats = cache.stats();
       Map<String, Object> level = new LinkedHashMap<>();
       level.put("name", stats.name());
-      level.put("sizeBytes", cache.config().sizeBytes());
+      level.put("size_bytes", cache.config().sizeBytes());
       level.put("ways", cache.config().ways());
       level.put("sets", cache.sets());
       level.put("replacement", cache.config().replacement());
       level.put("reads", stats.reads());
-      level.put("readMisses", stats.readMisses());
+      level.put("read_misses", stats.readMisses());
       level.put("writes", stats.writes());
-      level.put("writeMisses", stats.writeMisses());
-      level.put("missRate", stats.missRate());
+      level.put("write_misses", stats.writeMisses());
+      level.put("miss_rate", stats.missRate());
       level.put("writebacks", stats.writebacks());
-      level.put("backInvalidations", stats.backInvalidations());
+      level.put("back_invalidations", stats.backInvalidations());
       levels.add(level);
     }
     root.put("levels", levels);
