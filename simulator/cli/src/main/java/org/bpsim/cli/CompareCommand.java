@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.bpsim.job.DefaultComparison;
 import org.bpsim.job.CompareJob;
@@ -77,12 +78,12 @@ public final class CompareCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--top must be >= 0, not " + top);
     }
     Integer cores = jobs.jobs();
-    WindowOptions.Window counted = window.window();
+    ReplayOptions counted = window.replay(0, null, OptionalLong.empty());
     List<LlcMode> modes = llcModes();
     PredictorRegistry registry = pluginOptions.registry(spec.commandLine().getErr());
     CompareJob job = new CompareJob(new CompareOptions(registry,
         DefaultComparison.resolve(registry, predictors, baseline),
-        new ReplayOptions(counted.warmup(), counted.max(), java.util.OptionalLong.empty()), top,
+        counted, top,
         cores, jobs.guard(), machine == null ? null : machine.load(), modes,
         CommandLines.of(spec.commandLine().getParseResult().originalArgs()),
         BpsimCommand.version()));

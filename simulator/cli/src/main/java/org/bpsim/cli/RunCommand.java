@@ -69,9 +69,7 @@ public final class RunCommand implements Callable<Integer> {
       configs.add(registry.resolve(text));
     }
     Integer cores = jobs.jobs();
-    WindowOptions.Window counted = window.window();
-    ReplayOptions replay = new ReplayOptions(counted.warmup(), counted.max(),
-        reading.instructions());
+    ReplayOptions replay = window.replay(0, null, reading.instructions());
     TraceFormat forced = reading.format();
     List<Path> files = traces.checked(forced, null);
     output.checkTarget(files);

@@ -16,7 +16,6 @@ import org.bpsim.report.ReportFiles;
 import org.bpsim.replay.RunResult;
 import org.bpsim.report.SweepReport;
 import org.bpsim.job.TraceNames;
-import org.bpsim.replay.ReplayOptions;
 import org.bpsim.error.UserException;
 import org.bpsim.sweep.Shards;
 import org.bpsim.sweep.SlurmSubmission;
@@ -119,10 +118,9 @@ public final class SweepCommand implements Callable<Integer> {
     int[] shardOf = shard == null ? null : parseShard(shard);
     PredictorRegistry registry = pluginOptions.registry(err);
     SweepSpec sweepSpec = SweepSpec.read(specFile);
-    WindowOptions.Window counted = window.window(sweepSpec.warmupInstructions(),
-        sweepSpec.maxInstructions());
-    SweepPlan plan = SweepPlan.resolve(sweepSpec, registry, new ReplayOptions(counted.warmup(),
-        counted.max(), reading.instructions()), reading.format(), TraceNames::of);
+    SweepPlan plan = SweepPlan.resolve(sweepSpec, registry, window.replay(
+        sweepSpec.warmupInstructions(), sweepSpec.maxInstructions(), reading.instructions()),
+        reading.format(), TraceNames::of);
     SweepFolder folder = SweepFolder.create(out, plan);
     List<SweepPlan.Task> all = plan.tasks();
     if (slurm) {

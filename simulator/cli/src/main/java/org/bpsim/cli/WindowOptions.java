@@ -1,5 +1,7 @@
 package org.bpsim.cli;
 
+import java.util.OptionalLong;
+import org.bpsim.replay.ReplayOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -42,6 +44,15 @@ public final class WindowOptions {
   /** The window of a command whose defaults are: no warmup, the whole trace. */
   Window window() {
     return window(0, null);
+  }
+
+  /**
+   * The replay's options: the window as {@link #window(long, Long)} gives it, and the
+   * instruction count of traces that carry none.
+   */
+  ReplayOptions replay(long defaultWarmup, Long defaultMax, OptionalLong instructions) {
+    Window counted = window(defaultWarmup, defaultMax);
+    return new ReplayOptions(counted.warmup(), counted.max(), instructions);
   }
 
   /** The instructions skipped, then the most counted ({@code Long.MAX_VALUE}: no limit). */
