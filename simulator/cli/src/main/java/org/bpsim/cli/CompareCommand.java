@@ -13,11 +13,10 @@ import org.bpsim.job.CompareOutcome;
 import org.bpsim.pipeline.LlcMode;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.replay.ReplayOptions;
-import org.bpsim.report.ReportFiles;
 import org.bpsim.report.ReportFolder;
-import org.bpsim.report.SummaryTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -32,7 +31,7 @@ import picocli.CommandLine.Spec;
             + "shared-vs-private LLC figures (pipeline.json and three more charts)."})
 public final class CompareCommand implements Callable<Integer> {
   @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  CommandSpec spec;
   @Mixin
   TraceOptions traces = new TraceOptions();
   @Mixin
@@ -96,12 +95,7 @@ public final class CompareCommand implements Callable<Integer> {
     try (ProgressDisplay progress = ProgressDisplay.over(err, System.console() != null, files)) {
       outcome = job.run(files, progress);
     }
-    ReportFolder.write(out, ReportFiles.of(outcome.comparison()));
-    PrintWriter stdout = spec.commandLine().getOut();
-    stdout.print(SummaryTable.render(outcome.comparison()));
-    stdout.println();
-    stdout.println("report: " + out.resolve(ReportFiles.INDEX));
-    stdout.flush();
+    ReportPrinter.write(spec, out, outcome.comparison());
     int exitCode = PredictorFailures.report(outcome.comparison().results(), err);
     return outcome.multiCoreFailed() ? ExitCodes.PREDICTOR_FAILED : exitCode;
   }

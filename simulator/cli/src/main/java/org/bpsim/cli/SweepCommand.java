@@ -5,8 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -257,10 +255,8 @@ public final class SweepCommand implements Callable<Integer> {
   }
 
   static Provenance provenance(picocli.CommandLine.Model.CommandSpec spec) {
-    return new Provenance(
-        CommandLines.of(spec.commandLine().getParseResult().originalArgs()),
-        BpsimCommand.version(), Provenance.thisMachine(),
-        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), List.of());
+    return Provenance.now(CommandLines.of(spec.commandLine().getParseResult().originalArgs()),
+        BpsimCommand.version(), List.of());
   }
 
   /** {@code bpsim sweep status DIR}. */

@@ -3,8 +3,6 @@ package org.bpsim.job;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,9 +82,7 @@ public final class CompareJob {
       hardest.add(outcome.hardest());
       checksums.add(outcome.checksum());
     }
-    Provenance provenance = new Provenance(options.commandLine(), options.version(),
-        Provenance.thisMachine(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-        checksums);
+    Provenance provenance = Provenance.now(options.commandLine(), options.version(), checksums);
     boolean[] multiCoreFailed = {false};
     Optional<PipelineFigures> figures = pipeline == null ? Optional.empty()
         : Optional.of(pipelineFigures(files, names, outcomes, listener, multiCoreFailed));
