@@ -1,9 +1,10 @@
 /**
  * The application layer: one job per command that does work ({@link org.bpsim.job.RunJob},
  * {@link org.bpsim.job.CompareJob}, {@link org.bpsim.job.SimulateJob},
- * {@link org.bpsim.job.CacheJob}). A job takes an options record of values already parsed and
- * checked, runs the replay engine or the timing model, and returns a result model for a renderer
- * of {@code org.bpsim.report}. Jobs never print: what a command shows while a job runs (warnings,
+ * {@link org.bpsim.job.CacheJob}, {@link org.bpsim.job.ReportJob}, {@link org.bpsim.job.InfoJob},
+ * {@link org.bpsim.job.DiffJob}). A job takes an options record (or a few values) already parsed
+ * and checked, runs the replay engine, the timing model or the cache model, and returns a result
+ * model for a renderer of {@code org.bpsim.report}. Jobs never print: what a command shows while a job runs (warnings,
  * progress, status lines) reaches it through a {@link org.bpsim.job.JobListener}.
  *
  * <p>May use the engines ({@code org.bpsim.replay}, {@code org.bpsim.pipeline},
