@@ -47,6 +47,10 @@ public final class CompareJob {
     }
   }
 
+  /** The timing model's figures, and whether the baseline failed in its multi-core run. */
+  private record Timing(Optional<PipelineFigures> figures, boolean multiCoreFailed) {
+  }
+
   /** What one trace yields; {@code pipeline} is null when the model did not run it. */
   private record TraceOutcome(List<RunResult> results, TraceHardestBranches hardest,
       TraceChecksum checksum, List<PipelineCoreFigures> pipeline) {
@@ -83,21 +87,19 @@ public final class CompareJob {
       checksums.add(outcome.checksum());
     }
     Provenance provenance = Provenance.now(options.commandLine(), options.version(), checksums);
-    boolean[] multiCoreFailed = {false};
-    Optional<PipelineFigures> figures = pipeline == null ? Optional.empty()
-        : Optional.of(pipelineFigures(files, names, outcomes, listener, multiCoreFailed));
+    Timing timing = pipeline == null ? new Timing(Optional.empty(), false)
+        : timing(files, names, outcomes, listener);
     PredictorConfig baseline = options.predictors().get(0);
     return new CompareOutcome(new Comparison(results, baseline.canonicalSpec(), hardest,
-        provenance, figures), multiCoreFailed[0]);
+        provenance, timing.figures()), timing.multiCoreFailed());
   }
 
   /**
    * The single-core figures the trace tasks produced, and the multi-core run of the first traces
    * that carry instructions (as many as {@link ComparePipeline#cores} allows), with the baseline.
    */
-  private PipelineFigures pipelineFigures(List<Path> files, List<String> names,
-      List<TraceOutcome> outcomes, JobListener listener, boolean[] multiCoreFailed)
-      throws IOException, InterruptedException {
+  private Timing timing(List<Path> files, List<String> names, List<TraceOutcome> outcomes,
+      JobListener listener) throws IOException, InterruptedException {
     List<PipelineCoreFigures> singleCore = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     List<Path> together = new ArrayList<>();
@@ -116,6 +118,7 @@ public final class CompareJob {
     int cores = Math.max(0, pipeline.cores(together.size(), modes));
     PredictorConfig baseline = options.predictors().get(0);
     List<MultiCoreFigures> multiCore = List.of();
+    boolean multiCoreFailed = false;
     if (cores >= 2 && outcomes.stream().anyMatch(o -> o.results().get(0).failed())) {
       // The multi-core run uses the baseline; its failure is already named per trace.
       listener.note("compare: timing model: no multi-core run, the baseline predictor "
@@ -129,10 +132,11 @@ public final class CompareJob {
       } catch (PredictorFailure failure) {
         listener.note("bpsim: predictor " + baseline.canonicalSpec() + " failed on "
             + failure.trace() + " in the multi-core run: " + failure.getMessage());
-        multiCoreFailed[0] = true;
+        multiCoreFailed = true;
       }
     }
-    return new PipelineFigures(pipeline.machine().name(), singleCore, multiCore, skipped);
+    return new Timing(Optional.of(new PipelineFigures(pipeline.machine().name(), singleCore,
+        multiCore, skipped)), multiCoreFailed);
   }
 
   private TraceOutcome replayOne(Path file, String name, JobListener listener)
