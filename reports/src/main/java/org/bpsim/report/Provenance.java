@@ -18,6 +18,14 @@ public record Provenance(String commandLine, String version, String machine, Str
     checksums = List.copyOf(checksums);
   }
 
+  /** The provenance of a report made now, on this machine, by this bpsim. */
+  public static Provenance now(String commandLine, String version,
+      List<TraceChecksum> checksums) {
+    return new Provenance(commandLine, version, thisMachine(),
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+        checksums);
+  }
+
   /** The machine this JVM runs on, as one line. */
   public static String thisMachine() {
     return System.getProperty("os.name") + " " + System.getProperty("os.version") + ", "

@@ -2,6 +2,8 @@ package org.bpsim.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.bpsim.pipeline.PredictorFailure;
+import org.bpsim.predictor.spi.PredictorConfig;
 import org.bpsim.replay.RunResult;
 
 /**
@@ -24,5 +26,12 @@ final class PredictorFailures {
     }
     err.flush();
     return failed == 0 ? ExitCodes.OK : ExitCodes.PREDICTOR_FAILED;
+  }
+
+  /** Names a predictor that failed in the timing model, where it has no row of its own. */
+  static void report(PredictorConfig predictor, PredictorFailure failure, PrintWriter err) {
+    err.println("bpsim: predictor " + predictor.canonicalSpec() + " failed on "
+        + failure.trace() + ": " + failure.getMessage());
+    err.flush();
   }
 }

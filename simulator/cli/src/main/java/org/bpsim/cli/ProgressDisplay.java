@@ -1,6 +1,10 @@
 package org.bpsim.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -8,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.bpsim.job.JobListener;
 
 /**
  * Progress of a comparison on standard error: a bar redrawn in place on a terminal, one line per
@@ -18,7 +23,7 @@ import java.util.concurrent.atomic.LongAdder;
  * rest hold, so the bar also moves while the remaining traces are being replayed; until then the
  * ETA is shown as unknown.
  */
-final class ProgressDisplay implements AutoCloseable {
+final class ProgressDisplay implements JobListener, AutoCloseable {
   private static final int BAR = 28;
 
   private final PrintWriter err;
@@ -63,12 +68,45 @@ final class ProgressDisplay implements AutoCloseable {
     }
   }
 
+  /**
+   * The progress of a job over {@code files}, measured by their sizes (a stream makes the size
+   * unknown): a bar on a {@code terminal}, else one line per finished trace.
+   */
+  static ProgressDisplay over(PrintWriter err, boolean terminal, List<Path> files)
+      throws IOException {
+    long bytes = 0;
+    boolean streams = false;
+    for (Path file : files) {
+      if (Files.isRegularFile(file)) {
+        bytes += Files.size(file);
+      } else {
+        streams = true;
+      }
+    }
+    return new ProgressDisplay(err, terminal, files.size(), bytes, streams);
+  }
+
+  /** A listener that only prints warnings, each on a line of its own, from any thread. */
+  static JobListener warningsTo(PrintWriter err) {
+    return new JobListener() {
+      @Override
+      public void warn(String line) {
+        synchronized (err) {
+          err.println("bpsim: warning: " + line);
+          err.flush();
+        }
+      }
+    };
+  }
+
   /** Called by replay threads after every decoded batch. */
-  void replayed(long count) {
+  @Override
+  public void replayed(long count) {
     branches.add(count);
   }
 
-  void traceFinished(String trace, long bytes, long traceBranches, double seconds) {
+  @Override
+  public void traceFinished(String trace, long bytes, long traceBranches, double seconds) {
     int done = finished.incrementAndGet();
     finishedBytes.addAndGet(bytes);
     finishedBranches.addAndGet(traceBranches);
@@ -82,12 +120,19 @@ final class ProgressDisplay implements AutoCloseable {
   }
 
   /** A warning of a replay thread, on a line of its own (the bar, if any, is redrawn after). */
-  synchronized void warn(String line) {
+  @Override
+  public void warn(String line) {
+    note("bpsim: warning: " + line);
+  }
+
+  /** A status line, on a line of its own (the bar, if any, is redrawn after). */
+  @Override
+  public synchronized void note(String line) {
     if (terminal) {
       err.print("\r" + " ".repeat(lastWidth) + "\r");
       lastWidth = 0;
     }
-    err.println("bpsim: warning: " + line);
+    err.println(line);
     err.flush();
   }
 

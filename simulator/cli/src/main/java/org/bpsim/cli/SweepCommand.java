@@ -5,28 +5,22 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.report.Provenance;
 import org.bpsim.report.ReportFiles;
 import org.bpsim.replay.RunResult;
 import org.bpsim.report.SweepReport;
-import org.bpsim.replay.ReplayOptions;
-import org.bpsim.error.UserException;
+import org.bpsim.job.TraceNames;
 import org.bpsim.sweep.Shards;
 import org.bpsim.sweep.SlurmSubmission;
 import org.bpsim.sweep.SweepEngine;
 import org.bpsim.sweep.SweepFolder;
-import org.bpsim.sweep.SweepManifest;
 import org.bpsim.sweep.SweepMerge;
 import org.bpsim.sweep.SweepPlan;
 import org.bpsim.sweep.SweepSpec;
-import org.bpsim.trace.TraceFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,7 +35,7 @@ import picocli.CommandLine.Spec;
     description = {"Run a design-space sweep (a JSON spec of traces and predictor grids) into a "
         + "resumable output folder, on this machine, one shard of it, or on Slurm.",
         "Re-running the same command runs only the tasks not yet done. See docs/sweeps.md."},
-    subcommands = {SweepCommand.Status.class, SweepCommand.Merge.class})
+    subcommands = {SweepStatusCommand.class, SweepMergeCommand.class})
 public final class SweepCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -65,50 +59,14 @@ public final class SweepCommand implements Callable<Integer> {
           + "still decoded once.")
   Integer jobs;
 
-  @Option(names = "--warmup-instructions", paramLabel = "N",
-      description = "Overrides the spec's warmup_instructions.")
-  Long warmupInstructions;
+  @picocli.CommandLine.Mixin
+  WindowOptions window = new WindowOptions();
 
-  @Option(names = "--max-instructions", paramLabel = "N",
-      description = "Overrides the spec's max_instructions.")
-  Long maxInstructions;
+  @picocli.CommandLine.Mixin
+  TraceReadingOptions reading = new TraceReadingOptions();
 
-  @Option(names = "--instructions", paramLabel = "N",
-      description = "Instruction count of traces that carry none (CBP-1 text), for MPKI.")
-  Long instructions;
-
-  @Option(names = "--trace-format", paramLabel = "FORMAT",
-      description = "Read traces as this format instead of detecting it: " + TraceFormat.IDS)
-  String traceFormat;
-
-  @Option(names = "--slurm", description = "Submit to Slurm: an array job of --tasks shards, "
-      + "then a merge job (afterok).")
-  boolean slurm;
-
-  @Option(names = "--tasks", paramLabel = "N",
-      description = "Array tasks (shards) of a --slurm sweep (default: one per trace, at most "
-          + "100, at most one per task).")
-  Integer tasks;
-
-  @Option(names = "--partition", paramLabel = "NAME", description = "sbatch --partition.")
-  String partition;
-
-  @Option(names = "--time", paramLabel = "LIMIT", description = "sbatch --time, per job.")
-  String time;
-
-  @Option(names = "--mem", paramLabel = "SIZE", description = "sbatch --mem.")
-  String mem;
-
-  @Option(names = "--account", paramLabel = "NAME", description = "sbatch --account.")
-  String account;
-
-  @Option(names = "--slurm-option", paramLabel = "OPTION",
-      description = "Any other sbatch option, e.g. --slurm-option=--qos=long (repeatable).")
-  List<String> slurmOptions = new ArrayList<>();
-
-  @Option(names = "--wait", description = "With --slurm: wait for the merge job and return its "
-      + "exit code.")
-  boolean await;
+  @picocli.CommandLine.Mixin
+  SlurmOptions slurm = new SlurmOptions();
 
   @Override
   public Integer call() throws Exception {
@@ -121,20 +79,21 @@ public final class SweepCommand implements Callable<Integer> {
     if (out == null) {
       throw new ParameterException(spec.commandLine(), "--out DIR is required");
     }
-    if (!slurm && (await || tasks != null)) {
+    if (!slurm.slurm && (slurm.await || slurm.tasks != null)) {
       throw new ParameterException(spec.commandLine(), "--wait and --tasks need --slurm");
     }
-    if (slurm && shard != null) {
+    if (slurm.slurm && shard != null) {
       throw new ParameterException(spec.commandLine(), "--shard and --slurm exclude each other");
     }
     int[] shardOf = shard == null ? null : parseShard(shard);
     PredictorRegistry registry = pluginOptions.registry(err);
     SweepSpec sweepSpec = SweepSpec.read(specFile);
-    SweepPlan plan = SweepPlan.resolve(sweepSpec, registry, replayOptions(sweepSpec),
-        traceFormat == null ? null : parseTraceFormat(traceFormat), TraceNames::of);
+    SweepPlan plan = SweepPlan.resolve(sweepSpec, registry, window.replay(
+        sweepSpec.warmupInstructions(), sweepSpec.maxInstructions(), reading.instructions()),
+        reading.format(), TraceNames::of);
     SweepFolder folder = SweepFolder.create(out, plan);
     List<SweepPlan.Task> all = plan.tasks();
-    if (slurm) {
+    if (slurm.slurm) {
       return submit(folder, plan, all.size(), stdout, err);
     }
     List<SweepPlan.Task> mine = shardOf == null ? all : Shards.of(all, shardOf[0], shardOf[1]);
@@ -166,7 +125,7 @@ public final class SweepCommand implements Callable<Integer> {
 
   private int submit(SweepFolder folder, SweepPlan plan, int taskCount, PrintWriter stdout,
       PrintWriter err) throws Exception {
-    int shards = tasks != null ? tasks : Math.min(100, plan.traces().size());
+    int shards = slurm.tasks != null ? slurm.tasks : Math.min(100, plan.traces().size());
     if (shards < 1) {
       throw new ParameterException(spec.commandLine(), "--tasks must be >= 1, not " + shards);
     }
@@ -181,26 +140,20 @@ public final class SweepCommand implements Callable<Integer> {
     for (Path plugin : pluginOptions.plugins) {
       shardCommand.addAll(List.of("--plugin", plugin.toAbsolutePath().normalize().toString()));
     }
-    addIfSet(shardCommand, "--warmup-instructions", warmupInstructions);
-    addIfSet(shardCommand, "--max-instructions", maxInstructions);
-    addIfSet(shardCommand, "--instructions", instructions);
-    addIfSet(shardCommand, "--trace-format", traceFormat);
+    addIfSet(shardCommand, "--warmup-instructions", window.warmupInstructions);
+    addIfSet(shardCommand, "--max-instructions", window.maxInstructions);
+    addIfSet(shardCommand, "--instructions", reading.instructions);
+    addIfSet(shardCommand, "--trace-format", reading.traceFormat);
     List<String> mergeCommand = new ArrayList<>(launch);
     mergeCommand.addAll(List.of("sweep", "merge", folder.root().toString()));
-    List<String> options = new ArrayList<>();
-    addOption(options, "--partition", partition);
-    addOption(options, "--time", time);
-    addOption(options, "--mem", mem);
-    addOption(options, "--account", account);
-    options.addAll(slurmOptions);
     SlurmSubmission submission = new SlurmSubmission(folder, shardCommand, mergeCommand, shards,
-        options);
+        slurm.sbatchOptions());
     SlurmSubmission.Jobs ids = submission.submit();
     stdout.println("array job " + ids.array() + " (" + shards + " shards of " + taskCount
         + " tasks), merge job " + ids.merge() + " (afterok)");
     stdout.println("scripts: " + submission.slurmFolder());
     stdout.flush();
-    if (!await) {
+    if (!slurm.await) {
       return ExitCodes.OK;
     }
     SlurmSubmission.Ending ending = submission.await(ids, line -> {
@@ -244,32 +197,6 @@ public final class SweepCommand implements Callable<Integer> {
     }
   }
 
-  private static void addOption(List<String> options, String option, String value) {
-    if (value != null) {
-      options.add(option + "=" + value);
-    }
-  }
-
-  private ReplayOptions replayOptions(SweepSpec sweepSpec) {
-    long warmup = warmupInstructions != null ? warmupInstructions
-        : sweepSpec.warmupInstructions();
-    Long max = maxInstructions != null ? maxInstructions : sweepSpec.maxInstructions();
-    if (warmup < 0) {
-      throw new ParameterException(spec.commandLine(),
-          "--warmup-instructions must be >= 0, not " + warmup);
-    }
-    if (max != null && max <= 0) {
-      throw new ParameterException(spec.commandLine(),
-          "--max-instructions must be > 0, not " + max);
-    }
-    if (instructions != null && instructions <= 0) {
-      throw new ParameterException(spec.commandLine(),
-          "--instructions must be > 0, not " + instructions);
-    }
-    return new ReplayOptions(warmup, max == null ? Long.MAX_VALUE : max,
-        instructions == null ? OptionalLong.empty() : OptionalLong.of(instructions));
-  }
-
   private int[] parseShard(String text) {
     String[] parts = text.split("/", -1);
     try {
@@ -287,64 +214,8 @@ public final class SweepCommand implements Callable<Integer> {
         "--shard must be I/N with 0 <= I < N, not '" + text + "'");
   }
 
-  private TraceFormat parseTraceFormat(String text) {
-    try {
-      return TraceFormat.ofId(text);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--trace-format: " + e.getMessage());
-    }
-  }
-
   static Provenance provenance(picocli.CommandLine.Model.CommandSpec spec) {
-    return new Provenance(
-        CommandLines.of(spec.commandLine().getParseResult().originalArgs()),
-        BpsimCommand.version(), Provenance.thisMachine(),
-        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), List.of());
-  }
-
-  /** {@code bpsim sweep status DIR}. */
-  @Command(name = "status", mixinStandardHelpOptions = true,
-      description = "Tasks done, pending and failed in a sweep folder; names each failed task.")
-  static final class Status implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Parameters(paramLabel = "DIR", description = "The sweep folder.")
-    Path dir;
-
-    @Override
-    public Integer call() throws Exception {
-      SweepFolder folder = SweepFolder.existing(dir);
-      SweepManifest manifest = SweepManifest.of(folder);
-      SweepFolder.Status status = folder.status(manifest.tasks());
-      PrintWriter stdout = spec.commandLine().getOut();
-      stdout.printf("%d task(s): %d done, %d pending, %d failed%n", status.total(),
-          status.done(), status.pending().size(), status.failed().size());
-      for (SweepFolder.Failure f : status.failed()) {
-        stdout.println("failed: " + f.task().id() + " " + f.row().trace() + " "
-            + f.row().predictor() + ": " + f.row().failure());
-      }
-      stdout.flush();
-      return ExitCodes.OK;
-    }
-  }
-
-  /** {@code bpsim sweep merge DIR}. */
-  @Command(name = "merge", mixinStandardHelpOptions = true,
-      description = "Write results.json, results.csv and the report once every task is done; "
-          + "exit 3 when any task failed.")
-  static final class Merge implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Parameters(paramLabel = "DIR", description = "The sweep folder.")
-    Path dir;
-
-    @Override
-    public Integer call() throws Exception {
-      SweepFolder folder = SweepFolder.existing(dir);
-      List<RunResult> rows = SweepMerge.merge(folder, provenance(spec));
-      return finish(folder, rows, spec.commandLine().getOut(), spec.commandLine().getErr());
-    }
+    return Provenance.now(CommandLines.of(spec.commandLine().getParseResult().originalArgs()),
+        BpsimCommand.version(), List.of());
   }
 }

@@ -54,13 +54,7 @@ final class TraceArguments {
         standardInput = true;
         traces.add(argument);
       } else if (Files.isDirectory(argument)) {
-        try (Stream<Path> files = Files.list(argument)) {
-          files.filter(Files::isRegularFile)
-              .filter(p -> !p.getFileName().toString().startsWith("."))
-              .filter(TraceArguments::looksLikeTrace)
-              .sorted()
-              .forEach(traces::add);
-        }
+        traces.addAll(inFolder(argument));
       } else if (Files.exists(argument)) {
         traces.add(argument);
       } else {
@@ -91,6 +85,33 @@ final class TraceArguments {
           + "be read, so nothing was replayed:\n  " + String.join("\n  ", problems));
     }
     return traces;
+  }
+
+  /**
+   * The arguments with each folder replaced by its traces, nothing opened or checked: for the
+   * commands that open each trace themselves (simulate, cache).
+   */
+  static List<Path> withFoldersListed(List<Path> arguments) throws IOException {
+    List<Path> traces = new ArrayList<>();
+    for (Path argument : arguments) {
+      if (Files.isDirectory(argument)) {
+        traces.addAll(inFolder(argument));
+      } else {
+        traces.add(argument);
+      }
+    }
+    return traces;
+  }
+
+  /** The files of {@code folder} that may be traces, sorted; hidden files are skipped. */
+  private static List<Path> inFolder(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(Files::isRegularFile)
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(TraceArguments::looksLikeTrace)
+          .sorted()
+          .toList();
+    }
   }
 
   /** Why {@code trace} cannot be read as a trace (its first batch decoded), or null. */

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.bpsim.trace.SharedMaterial;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +45,30 @@ final class CacheCommandTest {
     assertEquals(0, outcome.exitCode(), outcome.err());
     assertTrue(outcome.out().contains("\"name\" : \"LLC\""), outcome.out());
     assertTrue(outcome.out().contains("\"traffic\" : 3"), outcome.out());
+  }
+
+  /** One JSON key style: snake_case keys, none of the camelCase ones of before. */
+  @Test
+  void theJsonKeysAreSnakeCase() throws IOException {
+    Path trace = folder.resolve("t.txt");
+    Files.writeString(trace, "r 0\nw 40\nr 1000\nr 0\n");
+    Cli outcome = Cli.run("cache", "-t", trace.toString(), "--l2-size", "4096", "--l2-assoc",
+        "4", "--format", "json");
+    assertEquals(0, outcome.exitCode(), outcome.err());
+    JsonNode root = new ObjectMapper().readTree(outcome.out());
+    JsonKeys.assertSnakeCase(root);
+    assertEquals(64, root.get("line_bytes").asInt());
+    JsonNode l1 = root.get("levels").get(0);
+    assertEquals(32768, l1.get("size_bytes").asLong());
+    assertEquals(3, l1.get("reads").asLong());
+    assertEquals(2, l1.get("read_misses").asLong());
+    assertEquals(1, l1.get("write_misses").asLong());
+    assertEquals(0.75, l1.get("miss_rate").asDouble());
+    assertEquals(0, l1.get("back_invalidations").asLong());
+    for (String old : List.of("lineBytes", "sizeBytes", "readMisses", "writeMisses",
+        "missRate", "backInvalidations")) {
+      assertFalse(outcome.out().contains('"' + old + '"'), old);
+    }
   }
 
   @Test

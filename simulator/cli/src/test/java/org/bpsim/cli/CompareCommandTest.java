@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.bpsim.job.DefaultComparison;
+import org.bpsim.job.TraceNames;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.PredictorConfig;
 import org.bpsim.report.BranchesJson;

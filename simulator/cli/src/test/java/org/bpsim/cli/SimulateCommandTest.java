@@ -47,8 +47,8 @@ final class SimulateCommandTest {
     assertEquals(2, root.get("runs").get(0).get("cores").size());
     JsonNode core = root.get("runs").get(0).get("cores").get(0);
     assertEquals(50000, core.get("instructions").asLong());
-    assertTrue(core.get("cpiStack").has("memory"));
-    assertTrue(root.has("sharedMinusPrivate"));
+    assertTrue(core.get("cpi_stack").has("memory"));
+    assertTrue(root.has("shared_minus_private"));
     JsonNode branches = core.get("branches");
     JsonNode byType = branches.get("mispredictions_by_type");
     List<String> keys = new ArrayList<>();
@@ -60,9 +60,41 @@ final class SimulateCommandTest {
       counted += byType.get(key).asLong();
     }
     // A branch counts once, under one type; every mispredicted branch here has one of the six.
-    assertEquals(branches.get("directionMispredictions").asLong()
-        + branches.get("targetMispredictions").asLong(), counted, branches.toString());
+    assertEquals(branches.get("direction_mispredictions").asLong()
+        + branches.get("target_mispredictions").asLong(), counted, branches.toString());
     assertTrue(byType.get("conditional").asLong() > 0, branches.toString());
+  }
+
+  /**
+   * One JSON key style: the simulate document's keys are snake_case, and the figures
+   * pipeline.json also holds carry its names.
+   */
+  @Test
+  void theJsonKeysAreSnakeCaseAndTheSameAsPipelineJson() throws Exception {
+    Path sample = SharedMaterial.traceOrSkip("cbp2025/sample_int_trace.gz");
+    Cli outcome = Cli.run("simulate", "-t", sample.toString(), "-t", sample.toString(),
+        "--machine", "small", "--llc", "both", "--max-instructions", "20000", "--format",
+        "json");
+    assertEquals(0, outcome.exitCode(), outcome.err());
+    JsonNode root = new ObjectMapper().readTree(outcome.out());
+    JsonKeys.assertSnakeCase(root, "cpi_stack");
+    JsonNode run = root.get("runs").get(0);
+    assertTrue(run.has("weighted_speedup") && run.has("harmonic_speedup"), run.toString());
+    JsonNode core = run.get("cores").get(0);
+    for (String key : List.of("ipc_alone", "cpi_stack", "llc_occupancy",
+        "inter_core_evictions")) {
+      assertTrue(core.has(key), key + " in " + core);
+    }
+    for (String key : List.of("direction_mispredictions", "target_mispredictions",
+        "return_mispredictions", "mispredictions_by_type")) {
+      assertTrue(core.get("branches").has(key), key + " in " + core.get("branches"));
+    }
+    assertTrue(core.get("caches").get("data").get(0).has("prefetch_misses"), core.toString());
+    assertTrue(root.get("shared_minus_private").has("weighted_speedup"), root.toString());
+    for (String old : List.of("cpiStack", "weightedSpeedup", "ipcAlone",
+        "directionMispredictions", "sharedMinusPrivate", "prefetchMisses")) {
+      assertFalse(outcome.out().contains('"' + old + '"'), old);
+    }
   }
 
   @Test

@@ -48,6 +48,12 @@ public record RunResult(String trace, String predictor, OptionalLong instruction
     return failure != null;
   }
 
+  /** This row marked failed for {@code reason} (a predictor that failed a later step). */
+  public RunResult failedWith(String reason) {
+    return new RunResult(trace, predictor, instructions, branches, conditionalBranches,
+        mispredictions, storageBits, reason);
+  }
+
   /**
    * Whether the counted region held a conditional branch: without one there is nothing to score,
    * and accuracy and MPKI are not available rather than a perfect-looking 1 and 0.

@@ -1,4 +1,4 @@
-package org.bpsim.cli;
+package org.bpsim.job;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,11 +9,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 of input files, for the report's reproduction section. */
-final class Checksums {
+public final class Checksums {
   private Checksums() {
   }
 
-  static String sha256(Path file) throws IOException {
+  public static String sha256(Path file) throws IOException {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");

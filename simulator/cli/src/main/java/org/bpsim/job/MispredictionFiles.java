@@ -1,4 +1,4 @@
-package org.bpsim.cli;
+package org.bpsim.job;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -29,7 +29,7 @@ import org.bpsim.trace.BranchBatch;
  * once every trace has replayed: a run that fails leaves the folder as it was. A predictor that
  * failed on a trace gets no file (an earlier file of that name is removed).
  */
-final class MispredictionFiles {
+public final class MispredictionFiles {
   /** The longest file name most file systems accept, in bytes. */
   private static final int LONGEST_NAME = 255;
   private final Map<Path, String[]> names = new HashMap<>();
@@ -43,7 +43,7 @@ final class MispredictionFiles {
   }
 
   /** The file name of the list of {@code canonicalSpec} on the trace named {@code traceName}. */
-  static String fileName(String traceName, String canonicalSpec) {
+  public static String fileName(String traceName, String canonicalSpec) {
     String spec = canonicalSpec.replace(':', '_').replace(',', '_').replace('=', '_');
     return safe(traceName) + "." + safe(spec) + ".txt.gz";
   }

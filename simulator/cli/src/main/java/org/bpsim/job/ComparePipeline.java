@@ -1,4 +1,4 @@
-package org.bpsim.cli;
+package org.bpsim.job;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,10 +16,12 @@ import org.bpsim.report.MultiCoreFigures;
 import org.bpsim.report.PipelineCoreFigures;
 import org.bpsim.replay.InParallel;
 import org.bpsim.replay.PredictorGuard;
+import org.bpsim.replay.ReplayOptions;
 
 /**
  * The timing model's part of {@code bpsim compare --machine}: the same runs {@code bpsim simulate}
- * makes (whole traces, no warmup, cores' addresses kept apart), turned into the report's figures.
+ * makes (the replay's window of each trace, cores' addresses kept apart), turned into the report's
+ * figures.
  */
 final class ComparePipeline {
   /** At most this many traces run together in the multi-core comparison. */
@@ -28,11 +30,14 @@ final class ComparePipeline {
   private final MachineConfig machine;
   private final PredictorRegistry registry;
   private final PredictorGuard guard;
+  private final ReplayOptions window;
 
-  ComparePipeline(MachineConfig machine, PredictorRegistry registry, PredictorGuard guard) {
+  ComparePipeline(MachineConfig machine, PredictorRegistry registry, PredictorGuard guard,
+      ReplayOptions window) {
     this.machine = machine;
     this.registry = registry;
     this.guard = guard;
+    this.window = window;
   }
 
   MachineConfig machine() {
@@ -40,8 +45,8 @@ final class ComparePipeline {
   }
 
   private Simulation simulation(PredictorConfig predictor) {
-    return new Simulation(machine, () -> registry.create(predictor), true, 0, Long.MAX_VALUE)
-        .guardedBy(guard);
+    return new Simulation(machine, () -> registry.create(predictor), true,
+        window.warmupInstructions(), window.maxInstructions()).guardedBy(guard);
   }
 
   /** Fails early, with one line, on a machine the timing model refuses. */

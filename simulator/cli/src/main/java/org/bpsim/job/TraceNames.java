@@ -1,4 +1,4 @@
-package org.bpsim.cli;
+package org.bpsim.job;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,12 +10,12 @@ import java.util.Set;
  * Names traces in a report by the shortest tail of their paths that tells them apart (usually the
  * file name), so that results do not depend on where the traces or bpsim are installed.
  */
-final class TraceNames {
+public final class TraceNames {
   private TraceNames() {
   }
 
   /** One name per file, in order; {@code files} must be distinct. */
-  static List<String> of(List<Path> files) {
+  public static List<String> of(List<Path> files) {
     List<Path> absolute = new ArrayList<>();
     int deepest = 1;
     for (Path file : files) {
