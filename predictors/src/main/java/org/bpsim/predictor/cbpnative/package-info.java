@@ -9,6 +9,6 @@
  * ({@link NativePredictor}), so that a crash fails only its rows. Branches cross a pipe in
  * batches ({@link BatchPredictor}); the child's replies are read by {@link ReplyReader}.
  *
- * <p>May use the JDK and the predictor SPI only.
+ * <p>May use: the JDK and the predictor SPI only.
  */
 package org.bpsim.predictor.cbpnative;

@@ -11,6 +11,7 @@
  * update} makes the missing prediction of an unconditional branch itself, so only what
  * ChampSim's perceptron learns from non-branch instructions is missing there.
  *
- * <p>May use the SPI ({@code org.bpsim.predictor.spi}) only; nothing here allocates per branch.
+ * <p>May use: the SPI ({@code org.bpsim.predictor.spi}) and the JDK only; nothing here allocates
+ * per branch.
  */
 package org.bpsim.predictor.champsim;

@@ -11,8 +11,9 @@
  * {@link org.bpsim.replay.TraceHardestBranches}, which the renderers of {@code org.bpsim.report}
  * turn into tables, files and pages.
  *
- * <p>May use: the trace readers ({@code org.bpsim.trace}), the predictor SPI and registry,
- * {@code org.bpsim.output}'s temporary files and {@code org.bpsim.error}; never the renderers
- * or the command line.
+ * <p>May use: the trace readers ({@code org.bpsim.trace}), the predictor SPI and registry, the
+ * native predictors' batch interface ({@code org.bpsim.predictor.cbpnative}, to feed a child
+ * process whole batches), {@code org.bpsim.output}'s temporary files and {@code org.bpsim.error};
+ * never the renderers, the jobs or the command line.
  */
 package org.bpsim.replay;
