@@ -7,8 +7,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.bpsim.cache.CacheHierarchy;
 import org.bpsim.cache.HierarchyConfig;
-import org.bpsim.cache.replacement.ReplacementPolicies;
-import org.bpsim.cache.replacement.ReplacementPolicyProvider;
 import org.bpsim.cache.report.CacheJson;
 import org.bpsim.cache.report.CourseReport;
 import org.bpsim.error.UserException;
@@ -47,11 +45,10 @@ public final class CacheCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ReplacementPolicies policies = ReplacementPolicies.builtIn();
     if (listPolicies) {
       PrintWriter out = spec.commandLine().getOut();
-      for (ReplacementPolicyProvider provider : policies.providers()) {
-        out.printf(Locale.ROOT, "%-10s %s%n", provider.name(), provider.description());
+      for (CacheJob.Policy policy : CacheJob.policies()) {
+        out.printf(Locale.ROOT, "%-10s %s%n", policy.name(), policy.description());
       }
       out.flush();
       return ExitCodes.OK;
@@ -68,7 +65,7 @@ public final class CacheCommand implements Callable<Integer> {
     }
     output.checkTarget(files);
     Path trace = files.get(0);
-    CacheHierarchy hierarchy = CacheJob.run(config, policies, trace);
+    CacheHierarchy hierarchy = CacheJob.run(config, trace);
     output.write(format == OutputFormat.REPORT
         ? CourseReport.render(config, trace.getFileName().toString(), hierarchy)
         : CacheJson.render(config, trace.toString(), hierarchy));

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.bpsim.cache.CacheConfig;
 import org.bpsim.machine.MachineConfig;
-import org.bpsim.machine.Machines;
+import org.bpsim.job.MachineCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,20 +25,17 @@ public final class ConfigsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     if (show != null) {
-      if (!Machines.PRESETS.contains(show)) {
+      if (!MachineCatalog.presets().contains(show)) {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-            "--show: no preset '" + show + "' (presets: " + String.join(", ", Machines.PRESETS)
-                + ")");
+            "--show: no preset '" + show + "' (presets: "
+                + String.join(", ", MachineCatalog.presets()) + ")");
       }
-      try (java.io.InputStream in = Machines.class.getResourceAsStream(
-          "presets/" + show + ".json")) {
-        out.print(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-      }
+      out.print(MachineCatalog.presetJson(show));
       out.flush();
       return ExitCodes.OK;
     }
-    for (String name : Machines.PRESETS) {
-      MachineConfig machine = Machines.preset(name);
+    for (String name : MachineCatalog.presets()) {
+      MachineConfig machine = MachineCatalog.preset(name);
       StringBuilder caches = new StringBuilder(describe(machine.instructionCache()));
       for (CacheConfig level : machine.dataCaches().levels()) {
         caches.append(", ").append(describe(level));

@@ -1,12 +1,10 @@
 package org.bpsim.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import org.bpsim.cache.HierarchyConfig;
-import org.bpsim.cache.HierarchyJson;
-import org.bpsim.machine.MachineConfig;
-import org.bpsim.machine.Machines;
 import java.util.List;
+import org.bpsim.cache.HierarchyConfig;
+import org.bpsim.job.MachineCatalog;
+import org.bpsim.machine.MachineConfig;
 import org.bpsim.pipeline.LlcMode;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,15 +25,12 @@ record MachineChoice(String name) {
 
   /** The whole machine: core, caches and memory. */
   MachineConfig load() throws IOException {
-    return Machines.load(name);
+    return MachineCatalog.load(name);
   }
 
   /** Only the data caches: a preset's, or the {@code "caches"} object of a machine file. */
   HierarchyConfig dataCaches() throws IOException {
-    if (Machines.PRESETS.contains(name)) {
-      return Machines.preset(name).dataCaches();
-    }
-    return HierarchyJson.read(Path.of(name));
+    return MachineCatalog.dataCaches(name);
   }
 
   /** {@code --llc}'s value: shared, private or both; a bad one exits 2. */

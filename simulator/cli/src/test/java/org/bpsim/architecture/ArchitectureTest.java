@@ -74,8 +74,22 @@ final class ArchitectureTest {
    */
   private static final DescribedPredicate<JavaClass> ENGINE_VALUE_TYPES =
       ENGINE_CLASSES.and(DescribedPredicate.describe(
-              "records or enums", (JavaClass c) -> c.isRecord() || c.isEnum()))
-          .as("the engines' records and enums");
+              "records, enums or exceptions",
+              (JavaClass c) -> c.isRecord() || c.isEnum() || c.isAssignableTo(Throwable.class)))
+          .as("the engines' records, enums and exceptions");
+
+  /**
+   * The process entry point, not a command: before any command runs it installs the guard that
+   * turns a plugin's {@code System.exit} into a failed predictor (replay's {@code PluginExits}),
+   * and it ends the process through it.
+   */
+  private static final DescribedPredicate<JavaClass> ENTRY_POINT = DescribedPredicate.describe(
+      "the entry point org.bpsim.cli.Main", (JavaClass c) -> c.getFullName().equals(
+          "org.bpsim.cli.Main"));
+
+  private static final DescribedPredicate<JavaClass> PLUGIN_EXIT_GUARD = DescribedPredicate
+      .describe("replay's PluginExits", (JavaClass c) -> c.getFullName().equals(
+          "org.bpsim.replay.PluginExits"));
 
   /**
    * Every layer of bpsim, bottom one last. {@code org.bpsim.spec} (the spec grammar shared by
@@ -102,9 +116,10 @@ final class ArchitectureTest {
       .whereLayer(COMMANDS).mayOnlyAccessLayers(
           JOBS, RENDERERS, TRACES, PREDICTORS, SPEC, SPI, SHARED)
       .ignoreDependency(resideInAPackage("org.bpsim.cli.."), ENGINE_VALUE_TYPES)
+      .ignoreDependency(ENTRY_POINT, PLUGIN_EXIT_GUARD)
       .as("Commands reach the engines only through jobs: org.bpsim.cli parses, calls a job and"
-          + " picks a renderer; of an engine it may hold only records and enums (options,"
-          + " results)");
+          + " picks a renderer; of an engine it may hold only records, enums and exceptions"
+          + " (options, results, failures)");
 
   static final ArchRule JOBS_DO_NOT_USE_COMMANDS = layers()
       .whereLayer(JOBS).mayOnlyAccessLayers(
