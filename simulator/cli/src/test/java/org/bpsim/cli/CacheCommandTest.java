@@ -35,10 +35,10 @@ final class CacheCommandTest {
     Files.writeString(trace, "r 0\nw 40\nr 1000\nr 0\n");
     Path machine = folder.resolve("m.json");
     Files.writeString(machine, """
-        {"caches": {"lineBytes": 64, "inclusion": "inclusive", "data": [
-          {"name": "L1D", "sizeBytes": 1024, "ways": 2},
-          {"name": "L2", "sizeBytes": 4096, "ways": 4, "replacement": "srrip"},
-          {"name": "LLC", "sizeBytes": 16384, "ways": 8, "replacement": "drrip"}]}}
+        {"caches": {"line_bytes": 64, "inclusion": "inclusive", "data": [
+          {"name": "L1D", "size_bytes": 1024, "ways": 2},
+          {"name": "L2", "size_bytes": 4096, "ways": 4, "replacement": "srrip"},
+          {"name": "LLC", "size_bytes": 16384, "ways": 8, "replacement": "drrip"}]}}
         """);
     Cli outcome = Cli.run("cache", "-t", trace.toString(), "--machine", machine.toString(),
         "--format", "json");
@@ -88,13 +88,13 @@ final class CacheCommandTest {
     Path trace = folder.resolve("t.txt");
     Files.writeString(trace, "r 0\n");
     Path machine = folder.resolve("m.json");
-    Files.writeString(machine, "{\"caches\": {\"lineBytes\": 64, \"data\": [{\"sizeBytes\": 1024,"
+    Files.writeString(machine, "{\"caches\": {\"line_bytes\": 64, \"data\": [{\"size_bytes\": 1024,"
         + " \"ways\": 2, \"colour\": 1}]}}");
     Cli outcome = Cli.run("cache", "-t", trace.toString(), "--machine", machine.toString());
     assertEquals(2, outcome.exitCode());
     assertEquals("bpsim: " + machine
-        + ": caches.data[0]: unknown key \"colour\" (valid: latency, lineBytes, "
-        + "name, replacement, sizeBytes, ways)\n", outcome.err().replace("\r\n", "\n"));
+        + ": caches.data[0]: unknown key \"colour\" (valid: latency, line_bytes, "
+        + "name, replacement, size_bytes, ways)\n", outcome.err().replace("\r\n", "\n"));
     assertEquals("", outcome.out());
   }
 

@@ -1,69 +1,57 @@
 package org.bpsim.cache;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.bpsim.error.UserException;
+import org.bpsim.json.StrictJson;
+import org.bpsim.json.StrictJson.Keys;
 
 /**
  * Reads the data-cache hierarchy of a machine file: its {@code "caches"} object,
  *
  * <pre>
  * "caches": {
- *   "lineBytes": 64,
+ *   "line_bytes": 64,
  *   "inclusion": "non-inclusive",
  *   "data": [
- *     {"name": "L1D", "sizeBytes": 32768, "ways": 8, "latency": 4, "replacement": "lru"},
- *     {"name": "L2", "sizeBytes": 1048576, "ways": 16, "latency": 14, "replacement": "srrip",
- *      "lineBytes": 128}
+ *     {"name": "L1D", "size_bytes": 32768, "ways": 8, "latency": 4, "replacement": "lru"},
+ *     {"name": "L2", "size_bytes": 1048576, "ways": 16, "latency": 14, "replacement": "srrip",
+ *      "line_bytes": 128}
  *   ]
  * }
  * </pre>
  *
- * {@code caches.lineBytes} is every level's line size unless the level gives its own.
+ * {@code caches.line_bytes} is every level's line size unless the level gives its own.
  *
- * Every problem is reported as one line naming the file and the offending key.
+ * Every problem is reported as one line naming the file and the offending key; the camelCase
+ * keys of earlier versions ({@code lineBytes}, {@code sizeBytes}) are refused with their new name.
  */
 public final class HierarchyJson {
-  /** A key given twice is refused (Jackson names it), never "the last value wins". */
-  private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper
-      .builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build();
-  private static final Set<String> CACHES_KEYS =
-      Set.of("lineBytes", "inclusion", "data", "instruction");
-  private static final Set<String> LEVEL_KEYS =
-      Set.of("name", "sizeBytes", "ways", "latency", "replacement", "lineBytes");
+  private static final Keys CACHES_KEYS = new Keys(
+      Set.of("line_bytes", "inclusion", "data", "instruction"),
+      Map.of("lineBytes", "line_bytes"));
+  private static final Keys LEVEL_KEYS = new Keys(
+      Set.of("name", "size_bytes", "ways", "latency", "replacement", "line_bytes"),
+      Map.of("sizeBytes", "size_bytes", "lineBytes", "line_bytes"));
 
   private HierarchyJson() {
   }
 
   public static HierarchyConfig read(Path file) throws IOException {
-    JsonNode root;
+    String text;
     try {
-      root = MAPPER.readTree(Files.readString(file));
+      text = Files.readString(file);
     } catch (NoSuchFileException e) {
       throw new UserException(file + ": no such machine file");
-    } catch (JsonProcessingException e) {
-      String problem = e.getOriginalMessage().replace('\n', ' ');
-      if (problem.startsWith("Duplicate field ")) {
-        throw new UserException(file + ": line " + e.getLocation().getLineNr() + ": key "
-            + problem.substring("Duplicate field ".length()) + " is given twice; give it once");
-      }
-      throw new UserException(file + ": line " + e.getLocation().getLineNr() + ": not valid JSON ("
-          + problem + ")");
     }
-    if (root == null || !root.isObject()) {
-      throw new UserException(file + ": a machine file is a JSON object");
-    }
-    return parse(file, root);
+    return parse(file, StrictJson.parseObject(file, text, "a machine file"));
   }
 
   /** The data hierarchy of a parsed machine file. */
@@ -72,9 +60,8 @@ public final class HierarchyJson {
     if (caches == null || !caches.isObject()) {
       throw new UserException(file + ": missing object \"caches\"");
     }
-    checkKeys(file, "caches", caches, CACHES_KEYS);
-    int line = (int) integer(file, "caches.lineBytes", caches.get("lineBytes"), 1,
-        1 << 20);
+    StrictJson.checkKeys(file, "caches", caches, CACHES_KEYS);
+    int line = (int) integer(file, "caches.line_bytes", caches.get("line_bytes"), 1, 1 << 20);
     Inclusion inclusion = Inclusion.NON_INCLUSIVE;
     JsonNode inclusionNode = caches.get("inclusion");
     if (inclusionNode != null) {
@@ -106,7 +93,7 @@ public final class HierarchyJson {
     if (node == null) {
       return null;
     }
-    int line = (int) integer(file, "caches.lineBytes", caches.get("lineBytes"), 1, 1 << 20);
+    int line = (int) integer(file, "caches.line_bytes", caches.get("line_bytes"), 1, 1 << 20);
     return level(file, "caches.instruction", node, line, "L1I");
   }
 
@@ -115,29 +102,19 @@ public final class HierarchyJson {
     if (!level.isObject()) {
       throw new UserException(file + ": " + where + " must be an object");
     }
-    checkKeys(file, where, level, LEVEL_KEYS);
+    StrictJson.checkKeys(file, where, level, LEVEL_KEYS);
     String name = level.has("name") ? level.get("name").asText() : defaultName;
-    long size = integer(file, where + ".sizeBytes", level.get("sizeBytes"), 1, 1L << 40);
+    long size = integer(file, where + ".size_bytes", level.get("size_bytes"), 1, 1L << 40);
     int ways = (int) integer(file, where + ".ways", level.get("ways"), 1, 1 << 16);
     int latency = level.has("latency")
         ? (int) integer(file, where + ".latency", level.get("latency"), 0, 1 << 20) : 1;
     String replacement = level.has("replacement") ? level.get("replacement").asText() : "lru";
-    int lineBytes = level.has("lineBytes")
-        ? (int) integer(file, where + ".lineBytes", level.get("lineBytes"), 1, 1 << 20) : line;
+    int lineBytes = level.has("line_bytes")
+        ? (int) integer(file, where + ".line_bytes", level.get("line_bytes"), 1, 1 << 20) : line;
     try {
       return new CacheConfig(name, size, ways, lineBytes, latency, replacement);
     } catch (IllegalArgumentException e) {
       throw new UserException(file + ": " + where + ": " + e.getMessage());
-    }
-  }
-
-  private static void checkKeys(Path file, String where, JsonNode node, Set<String> allowed) {
-    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-      String key = names.next();
-      if (!allowed.contains(key)) {
-        throw new UserException(file + ": " + where + ": unknown key \"" + key + "\" (valid: "
-            + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
-      }
     }
   }
 

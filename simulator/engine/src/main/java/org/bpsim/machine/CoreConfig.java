@@ -25,7 +25,7 @@ package org.bpsim.machine;
  *     kit's lane bookings and its register rule (see docs/pipeline.md); otherwise the general
  *     dataflow model ({@code "dataflow"}, the default)
  * @param btb which branch target buffer the core has: bpsim's set-associative one ({@code
- *     "btb": {"sets": S, "ways": W}} with {@code rasEntries}) or ChampSim's {@code basic_btb}
+ *     "btb": {"sets": S, "ways": W}} with {@code ras_entries}) or ChampSim's {@code basic_btb}
  *     ({@code "btb": "basic_btb"}, whose sizes are fixed: then {@code btbSets}, {@code btbWays}
  *     and {@code rasEntries} are its 1024, 8 and 64)
  * @param retireWidth instructions retired per cycle at most ({@code "retire_width"}; 0, the
@@ -102,14 +102,14 @@ public record CoreConfig(int width, int robSize, int fetchToExecute, int maxBran
 
   public CoreConfig {
     positive("width", width);
-    positive("robSize", robSize);
-    nonNegative("fetchToExecute", fetchToExecute);
-    nonNegative("fetch.maxBranches", maxBranchesPerFetch);
+    positive("rob_size", robSize);
+    nonNegative("fetch_to_execute", fetchToExecute);
+    nonNegative("fetch.max_branches", maxBranchesPerFetch);
     positive("lanes.alu", aluLanes);
     positive("lanes.memory", memoryLanes);
     positive("btb.sets", btbSets);
     positive("btb.ways", btbWays);
-    positive("rasEntries", rasEntries);
+    positive("ras_entries", rasEntries);
     nonNegative("retire_width", retireWidth);
     nonNegative("register_file_size", registerFileSize);
     nonNegative("scheduler_size", schedulerSize);
@@ -147,9 +147,9 @@ public record CoreConfig(int width, int robSize, int fetchToExecute, int maxBran
       int addressGeneration) {
     public ExecutionLatencies {
       positive("latency.simple", simple);
-      positive("latency.floatingPoint", floatingPoint);
-      positive("latency.slowInteger", slowInteger);
-      nonNegative("latency.addressGeneration", addressGeneration);
+      positive("latency.floating_point", floatingPoint);
+      positive("latency.slow_integer", slowInteger);
+      nonNegative("latency.address_generation", addressGeneration);
     }
   }
 

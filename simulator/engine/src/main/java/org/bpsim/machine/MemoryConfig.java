@@ -10,7 +10,7 @@ public record MemoryConfig(int latency, int cyclesPerBlock) {
       throw new IllegalArgumentException("memory.latency must be >= 0, not " + latency);
     }
     if (cyclesPerBlock < 0) {
-      throw new IllegalArgumentException("memory.cyclesPerBlock must be >= 0, not "
+      throw new IllegalArgumentException("memory.cycles_per_block must be >= 0, not "
           + cyclesPerBlock);
     }
   }

@@ -63,25 +63,25 @@ final class ChampSimReferenceTest {
         "name": "small-basic-btb",
         "description": "small with ChampSim's ROB and width and ChampSim's basic_btb",
         "core": {
-          "width": 6, "robSize": 352, "fetchToExecute": 12,
-          "fetch": {"maxBranches": 2, "stopAtTaken": true, "stopAtIndirect": true},
+          "width": 6, "rob_size": 352, "fetch_to_execute": 12,
+          "fetch": {"max_branches": 2, "stop_at_taken": true, "stop_at_indirect": true},
           "lanes": {"alu": 4, "memory": 2},
-          "latency": {"simple": 1, "floatingPoint": 4, "slowInteger": 3, "addressGeneration": 1},
+          "latency": {"simple": 1, "floating_point": 4, "slow_integer": 3, "address_generation": 1},
           "targets": "btb",
           "btb": "basic_btb"
         },
         "caches": {
-          "lineBytes": 64,
+          "line_bytes": 64,
           "inclusion": "non-inclusive",
-          "instruction": {"name": "L1I", "sizeBytes": 32768, "ways": 8, "latency": 1,
+          "instruction": {"name": "L1I", "size_bytes": 32768, "ways": 8, "latency": 1,
               "replacement": "lru"},
           "data": [
-            {"name": "L1D", "sizeBytes": 32768, "ways": 8, "latency": 4, "replacement": "lru"},
-            {"name": "LLC", "sizeBytes": 524288, "ways": 16, "latency": 20,
+            {"name": "L1D", "size_bytes": 32768, "ways": 8, "latency": 4, "replacement": "lru"},
+            {"name": "LLC", "size_bytes": 524288, "ways": 16, "latency": 20,
                 "replacement": "srrip"}
           ]
         },
-        "memory": {"latency": 200, "cyclesPerBlock": 8}
+        "memory": {"latency": 200, "cycles_per_block": 8}
       }
       """;
 

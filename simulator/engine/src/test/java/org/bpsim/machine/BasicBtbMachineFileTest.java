@@ -15,18 +15,18 @@ final class BasicBtbMachineFileTest {
 
   private static String machine(String coreExtra) {
     return """
-        {"core": {"width": 4, "robSize": 128, "fetchToExecute": 12,
-          "fetch": {"maxBranches": 2, "stopAtTaken": true, "stopAtIndirect": true},
+        {"core": {"width": 4, "rob_size": 128, "fetch_to_execute": 12,
+          "fetch": {"max_branches": 2, "stop_at_taken": true, "stop_at_indirect": true},
           "lanes": {"alu": 4, "memory": 2},
-          "latency": {"simple": 1, "floatingPoint": 4, "slowInteger": 3, "addressGeneration": 1},
+          "latency": {"simple": 1, "floating_point": 4, "slow_integer": 3, "address_generation": 1},
           %s},
-         "caches": {"lineBytes": 64, "inclusion": "non-inclusive",
-          "instruction": {"name": "L1I", "sizeBytes": 32768, "ways": 8, "latency": 1,
+         "caches": {"line_bytes": 64, "inclusion": "non-inclusive",
+          "instruction": {"name": "L1I", "size_bytes": 32768, "ways": 8, "latency": 1,
             "replacement": "lru"},
-          "data": [{"name": "L1D", "sizeBytes": 32768, "ways": 8, "latency": 4,
-            "replacement": "lru"}, {"name": "LLC", "sizeBytes": 524288, "ways": 16,
+          "data": [{"name": "L1D", "size_bytes": 32768, "ways": 8, "latency": 4,
+            "replacement": "lru"}, {"name": "LLC", "size_bytes": 524288, "ways": 16,
             "latency": 20, "replacement": "lru"}]},
-         "memory": {"latency": 200, "cyclesPerBlock": 8}}
+         "memory": {"latency": 200, "cycles_per_block": 8}}
         """.formatted(coreExtra);
   }
 
@@ -60,8 +60,8 @@ final class BasicBtbMachineFileTest {
   @Test
   void refusesWhatDoesNotGoWithIt() {
     refused("\"targets\": \"btb\", \"btb\": \"basic\"", "core.btb must be \"basic_btb\"");
-    refused("\"targets\": \"btb\", \"btb\": \"basic_btb\", \"rasEntries\": 16",
-        "core.rasEntries does not go with");
+    refused("\"targets\": \"btb\", \"btb\": \"basic_btb\", \"ras_entries\": 16",
+        "core.ras_entries does not go with");
     refused("\"targets\": \"perfect\", \"btb\": \"basic_btb\"", "\"targets\": \"perfect\"");
     refused("\"targets\": \"btb\", \"btb\": \"basic_btb\", \"model\": \"cbp2025-kit\"",
         "goes with the \"dataflow\" model");
