@@ -73,7 +73,7 @@ public record SpecKey(String key, String description, String defaultValue, long 
         plugin, key, value, why, validValues()));
   }
 
-  /** What the user may write, for messages and listings: {@code 1..20}, {@code a|b}, {@code text}. */
+  /** What the user may write, for messages and listings: {@code 1..20}, {@code a|b}, text. */
   public String validValues() {
     if (text) {
       return "text";

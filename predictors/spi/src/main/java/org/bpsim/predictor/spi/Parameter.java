@@ -82,7 +82,7 @@ public record Parameter(String key, String description, String defaultValue, lon
     return SpecGrammar.key(this).check(SpecGrammar.PREDICTOR, predictor, value);
   }
 
-  /** What the user may write, for messages and listings: {@code 1..20}, {@code a|b}, {@code text}. */
+  /** What the user may write, for messages and listings: {@code 1..20}, {@code a|b}, text. */
   public String validValues() {
     return SpecGrammar.key(this).validValues();
   }

@@ -110,8 +110,8 @@ final class PredictorSpecTest {
 
   @Test
   void aConfigBuiltDirectlyNamesItselfAsOneResolvedFromItsSpec() {
-    PredictorConfig built = PredictorConfig.of("demo",
-        new java.util.LinkedHashMap<>(resolve("demo:bits=3").values()), java.util.Set.of("tables", "flags"));
+    PredictorConfig built = PredictorConfig.of("demo", resolve("demo:bits=3").values(),
+        java.util.Set.of("tables", "flags"));
     assertEquals(resolve("demo:bits=3").canonicalSpec(), built.canonicalSpec());
     assertEquals(3, built.intValue("bits"));
   }
