@@ -7,7 +7,9 @@ import org.bpsim.spec.SpecKey;
 /**
  * What the SPI's deprecated parsing members ({@link PredictorSpec}, {@link Parameter#validate})
  * delegate to: the shared grammar of {@code org.bpsim.spec}, with the predictor's noun and
- * {@link SpecException}. Not part of the SPI.
+ * {@link SpecException}. Not part of the SPI. bpsim itself checks specs in its registry
+ * ({@code PredictorRegistry.resolve}), which turns parameters into keys the same way; this
+ * adapter serves the deprecated members alone and goes with them.
  */
 final class SpecGrammar {
   static final PluginKind PREDICTOR = new PluginKind("predictor", SpecException::new);
