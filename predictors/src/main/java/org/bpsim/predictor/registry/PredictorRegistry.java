@@ -13,10 +13,14 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.bpsim.predictor.spi.BranchPredictor;
+import org.bpsim.predictor.spi.Parameter;
 import org.bpsim.predictor.spi.PredictorConfig;
 import org.bpsim.predictor.spi.PredictorProvider;
-import org.bpsim.predictor.spi.PredictorSpec;
 import org.bpsim.predictor.spi.SpecException;
+import org.bpsim.spec.PluginKind;
+import org.bpsim.spec.ResolvedSpec;
+import org.bpsim.spec.Spec;
+import org.bpsim.spec.SpecKey;
 
 /**
  * The predictor families bpsim knows: the built-ins, found with {@link ServiceLoader} on bpsim's
@@ -26,6 +30,8 @@ import org.bpsim.predictor.spi.SpecException;
  */
 public final class PredictorRegistry {
   private static final String NAME_PATTERN = "[a-z][a-z0-9_-]{0,39}";
+  /** Predictor specs follow the shared grammar; their errors stay the SPI's SpecException. */
+  public static final PluginKind PREDICTOR = new PluginKind("predictor", SpecException::new);
 
   private final Map<String, PredictorProvider> providers;
   private final Map<String, PredictorOrigin> origins;
@@ -165,19 +171,35 @@ public final class PredictorRegistry {
 
   /** Parses and validates {@code spec}, filling in defaults. */
   public PredictorConfig resolve(String spec) {
-    PredictorSpec parsed = PredictorSpec.parse(spec);
+    Spec parsed = Spec.parse(PREDICTOR, spec);
     PredictorProvider provider = provider(parsed.name());
     if (origin(parsed.name()).builtIn()) {
-      return parsed.resolve(provider);
+      return resolve(parsed, provider);
     }
     try {
-      return parsed.resolve(provider);
+      return resolve(parsed, provider);
     } catch (SpecException e) {
       throw e;
     } catch (RuntimeException | LinkageError e) {
       throw new SpecException("predictor '" + parsed.name() + "' (" + origin(parsed.name())
           + ") failed to check its spec: " + rootMessage(e));
     }
+  }
+
+  /** Checks each key against the provider's parameters, then runs the provider's own checks. */
+  private static PredictorConfig resolve(Spec parsed, PredictorProvider provider) {
+    List<SpecKey> keys = provider.parameters().stream().map(PredictorRegistry::key).toList();
+    ResolvedSpec resolved = parsed.resolve(PREDICTOR, keys);
+    PredictorConfig config = PredictorConfig.of(resolved.name(), resolved.values(),
+        resolved.unsetDerived());
+    provider.validate(config);
+    return config;
+  }
+
+  /** A predictor's declaration of a key, in the grammar's neutral form. */
+  private static SpecKey key(Parameter p) {
+    return new SpecKey(p.key(), p.description(), p.defaultValue(), p.min(), p.max(), p.choices(),
+        p.derived(), p.text());
   }
 
   /** Builds a fresh predictor for a resolved configuration. */

@@ -74,6 +74,7 @@ public final class BpsimCommand implements Runnable {
       return ExitCodes.OUTPUT_FAILED;
     }
     if (cause instanceof TraceFormatException || cause instanceof SpecException
+        || cause instanceof org.bpsim.spec.InvalidSpecException
         || cause instanceof UserException || cause instanceof java.nio.file.NoSuchFileException
         || cause instanceof java.nio.file.AccessDeniedException
         || cause instanceof org.bpsim.report.ResultsFileException

@@ -8,8 +8,8 @@ import org.bpsim.error.UserException;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.PredictorConfig;
 import org.bpsim.predictor.spi.PredictorProvider;
-import org.bpsim.predictor.spi.PredictorSpec;
 import org.bpsim.predictor.spi.SpecException;
+import org.bpsim.spec.Spec;
 
 /**
  * The predictors {@code bpsim compare} runs when none are named: the classics, then whichever of
@@ -30,7 +30,8 @@ public final class DefaultComparison {
     }
     List<PredictorConfig> configs = new ArrayList<>();
     for (String candidate : CANDIDATES) {
-      if (!known.contains(PredictorSpec.parse(candidate).name())) {
+      String family = Spec.parse(PredictorRegistry.PREDICTOR, candidate).name();
+      if (!known.contains(family)) {
         continue;
       }
       try {
@@ -38,7 +39,7 @@ public final class DefaultComparison {
       } catch (SpecException e) {
         // A family whose keys differ from what we guessed is still worth comparing at defaults.
         try {
-          configs.add(registry.resolve(PredictorSpec.parse(candidate).name()));
+          configs.add(registry.resolve(family));
         } catch (SpecException ignored) {
           // Not buildable at all: leave it out of the default set.
         }

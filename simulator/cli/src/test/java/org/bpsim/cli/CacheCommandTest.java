@@ -123,4 +123,24 @@ final class CacheCommandTest {
     assertEquals(0, listing.exitCode());
     assertTrue(listing.out().contains("optimal"), listing.out());
   }
+
+  /** The predictors' spec grammar, with messages that call a policy a replacement policy. */
+  @Test
+  void badPolicySpecIsOneLineNamingItAReplacementPolicy() throws IOException {
+    Path trace = folder.resolve("t.txt");
+    Files.writeString(trace, "r 0\n");
+    Cli outcome = Cli.run("cache", "-t", trace.toString(), "--replacement", "srrip:bits=99");
+    assertEquals(2, outcome.exitCode());
+    assertEquals("bpsim: replacement policy 'srrip': bits=99 is out of range (valid: 1..7)\n",
+        outcome.err().replace("\r\n", "\n"));
+    assertEquals("", outcome.out());
+    Path machine = folder.resolve("m.json");
+    Files.writeString(machine, "{\"caches\": {\"lineBytes\": 64, \"data\": [{\"sizeBytes\": 1024,"
+        + " \"ways\": 2, \"replacement\": \"lru:bits=2\"}]}}");
+    Cli fromFile = Cli.run("cache", "-t", trace.toString(), "--machine", machine.toString());
+    assertEquals(2, fromFile.exitCode());
+    assertTrue(fromFile.err().contains("replacement policy 'lru' has no key 'bits' (it takes no "
+        + "keys)"), fromFile.err());
+    assertFalse(fromFile.err().contains("predictor"), fromFile.err());
+  }
 }

@@ -423,7 +423,7 @@ final class Core {
       try {
         hooks.fetch(current, fetchCycle, agen, done, lastRetire);
       } catch (Throwable e) {
-        throw new PredictorFailure(trace, "threw", e);
+        throw PredictorFailure.threw(trace, e);
       }
     }
     boolean mispredicted = false;
@@ -788,7 +788,7 @@ final class Core {
           : predictAndUpdate(pc, kind, taken, target);
     } catch (Throwable e) {
       // The predictor may be a plugin: its failure is reported, not the simulator's.
-      throw new PredictorFailure(trace, "threw", e);
+      throw PredictorFailure.threw(trace, e);
     }
   }
 
@@ -906,8 +906,8 @@ final class Core {
   private void hooksUpTo(long cycle) {
     try {
       hooks.reachFetchCycle(cycle);
-    } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
-      throw new PredictorFailure(trace, "threw", e);
+    } catch (Throwable e) {
+      throw PredictorFailure.threw(trace, e);
     }
   }
 
@@ -1020,8 +1020,8 @@ final class Core {
   private void resolveUpTo(long cycle) {
     try {
       staged.reachFetchCycle(cycle);
-    } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
-      throw new PredictorFailure(trace, "threw", e);
+    } catch (Throwable e) {
+      throw PredictorFailure.threw(trace, e);
     }
   }
 

@@ -181,11 +181,10 @@ public final class Simulation {
     try {
       predictor = predictors.get();
     } catch (Throwable e) {
-      throw new PredictorFailure(trace, "failed to build:", e);
+      throw PredictorFailure.whileBuilding(trace, e);
     }
     if (predictor == null) {
-      throw new PredictorFailure(trace, "failed to build:",
-          new IllegalStateException("its provider returned no predictor"));
+      throw PredictorFailure.noPredictor(trace);
     }
     return predictor;
   }
@@ -239,7 +238,7 @@ public final class Simulation {
           trace = runner.core.trace();
         }
       }
-      throw new PredictorFailure(trace, fault.getMessage());
+      throw PredictorFailure.threw(trace, fault);
     } finally {
       closePredictors(built.get());
     }

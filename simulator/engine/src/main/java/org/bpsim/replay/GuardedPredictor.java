@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.util.concurrent.Future;
 import org.bpsim.predictor.cbpnative.BatchPredictor;
 import org.bpsim.predictor.cbpnative.NativeKinds;
-import org.bpsim.predictor.cbpnative.NativePredictorException;
 import org.bpsim.predictor.registry.PredictorRegistry;
 import org.bpsim.predictor.spi.BranchPredictor;
 import org.bpsim.predictor.spi.PredictorConfig;
+import org.bpsim.replay.PluginFault.Naming;
 import org.bpsim.trace.BranchBatch;
 
 /**
@@ -54,16 +54,14 @@ final class GuardedPredictor implements AutoCloseable {
       BranchPredictor built = lane == null ? registry.create(config)
           : lane.call(() -> registry.create(config));
       if (built == null) {
-        guarded.fail("its provider returned no predictor");
+        guarded.fail(PluginFault.NO_PREDICTOR);
       }
       guarded.predictor = built;
-    } catch (PredictorFault e) {
-      guarded.fail(e.getMessage() + " while being built");
     } catch (java.io.InterruptedIOException e) {
       guarded.close();
       throw e;
     } catch (Throwable e) {
-      guarded.fail("failed to build: " + PredictorGuard.describe(e));
+      guarded.fail(PluginFault.whileBuilding(e, Naming.QUALIFIED));
     }
     return guarded;
   }
@@ -145,10 +143,8 @@ final class GuardedPredictor implements AutoCloseable {
       long missed = feed(p, batch, start, stop, slots, statistics, index, firstIndex);
       mispredictions += missed;
       listed = (int) missed;
-    } catch (NativePredictorException e) {
-      fail(e.getMessage() + inBatch(batch));
     } catch (Throwable e) {
-      fail("threw " + PredictorGuard.describe(e) + inBatch(batch));
+      failInBatch(e, batch);
     }
   }
 
@@ -163,19 +159,15 @@ final class GuardedPredictor implements AutoCloseable {
       long missed = lane.await(work, null);
       mispredictions += missed;
       listed = (int) missed;
-    } catch (PredictorFault e) {
-      fail(e.getMessage() + inBatch(batch));
     } catch (java.io.InterruptedIOException e) {
       throw e;
-    } catch (NativePredictorException e) {
-      fail(e.getMessage() + inBatch(batch));
     } catch (Throwable e) {
-      fail("threw " + PredictorGuard.describe(e) + inBatch(batch));
+      failInBatch(e, batch);
     }
   }
 
-  private static String inBatch(BranchBatch batch) {
-    return " in the batch of branches starting at instruction " + batch.position[0];
+  private void failInBatch(Throwable e, BranchBatch batch) {
+    fail(PluginFault.reason(e, Naming.QUALIFIED) + PluginFault.inBatch(batch.position[0]));
   }
 
   /** The predictor's storage, or 0 once it has failed (asking may fail it). */
@@ -187,17 +179,14 @@ final class GuardedPredictor implements AutoCloseable {
     long storage;
     try {
       storage = lane == null ? p.storageBits() : lane.call(p::storageBits);
-    } catch (PredictorFault e) {
-      fail(e.getMessage() + " in storageBits()");
-      return 0;
     } catch (java.io.InterruptedIOException e) {
       throw e;
     } catch (Throwable e) {
-      fail("threw " + PredictorGuard.describe(e) + " from storageBits()");
+      fail(PluginFault.inStorageBits(PluginFault.reason(e, Naming.QUALIFIED)));
       return 0;
     }
     if (storage < 0 && storage != BranchPredictor.UNKNOWN_STORAGE) {
-      fail("reported a negative storage of " + storage + " bits");
+      fail(PluginFault.negativeStorage(storage));
       return 0;
     }
     return storage;

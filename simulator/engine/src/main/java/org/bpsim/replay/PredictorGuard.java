@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * How bpsim keeps a faulty predictor (a plugin) from taking a run down, in one place for the
  * replay and the timing model: whatever a predictor throws, {@link Error}s included, fails that
- * predictor alone ({@link #describe} says what it threw on one line); plugin code runs on a
+ * predictor alone ({@link PluginFault} says what it threw on one line); plugin code runs on a
  * {@link PredictorLane} of its own, so that one that never returns is given up after
  * {@code timeout} without progress, and one that calls {@code System.exit} is failed instead of
  * ending bpsim (see {@link PluginExits}).
@@ -73,26 +73,5 @@ public record PredictorGuard(Duration timeout) {
       return millis / 1000 + "s";
     }
     return millis + "ms";
-  }
-
-  /** What a predictor threw, on one line: the class's full name and its message. */
-  public static String describe(Throwable failure) {
-    return failure.getClass().getName() + message(failure);
-  }
-
-  /** {@link #describe} with the class's simple name, as the timing model's messages read. */
-  public static String describeBriefly(Throwable failure) {
-    return failure.getClass().getSimpleName() + message(failure);
-  }
-
-  private static String message(Throwable failure) {
-    String message;
-    try {
-      message = failure.getMessage();
-    } catch (RuntimeException | Error e) {
-      // a plugin's own throwable may fail even here
-      message = null;
-    }
-    return message == null || message.isBlank() ? "" : ": " + message.replace('\n', ' ');
   }
 }

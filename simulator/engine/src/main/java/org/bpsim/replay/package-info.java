@@ -3,8 +3,9 @@
  * and feeds it to every predictor ({@link org.bpsim.replay.Replay}), or the same with the
  * predictors spread over worker threads fed from that one decoding
  * ({@link org.bpsim.replay.SplitReplay}); the guard that keeps a faulty predictor's failure its own
- * ({@link org.bpsim.replay.PredictorGuard}, {@link org.bpsim.replay.PredictorLane}); misprediction
- * lists and per-branch statistics; traces in parallel ({@link org.bpsim.replay.InParallel}).
+ * ({@link org.bpsim.replay.PredictorGuard}, {@link org.bpsim.replay.PredictorLane}, and
+ * {@link org.bpsim.replay.PluginFault}, the one place that words a predictor's failure for the
+ * replay and the timing model alike); misprediction lists and per-branch statistics; traces in parallel ({@link org.bpsim.replay.InParallel}).
  *
  * <p>Its results are the records {@link org.bpsim.replay.RunResult} (one row: trace ×
  * predictor), {@link org.bpsim.replay.HardBranch} and

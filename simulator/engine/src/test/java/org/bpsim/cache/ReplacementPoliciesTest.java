@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.LongStream;
 import org.bpsim.cache.replacement.ReplacementPolicies;
 import org.bpsim.cache.replacement.ReplacementPolicyProvider;
-import org.bpsim.predictor.spi.SpecException;
+import org.bpsim.spec.InvalidSpecException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,11 +33,42 @@ final class ReplacementPoliciesTest {
   void specsAreCheckedAgainstTheirPolicy() {
     assertEquals("random:seed=9", POLICIES.resolve("Random:seed=9").canonical());
     assertEquals("srrip:bits=3", POLICIES.resolve("srrip:bits=3").canonical());
-    assertTrue(assertThrows(SpecException.class, () -> POLICIES.resolve("plru")).getMessage()
-        .contains("unknown replacement policy 'plru'"));
-    assertTrue(assertThrows(SpecException.class, () -> POLICIES.resolve("lru:ways=2"))
+    assertTrue(assertThrows(InvalidSpecException.class, () -> POLICIES.resolve("plru"))
+        .getMessage().contains("unknown replacement policy 'plru'"));
+    assertTrue(assertThrows(InvalidSpecException.class, () -> POLICIES.resolve("lru:ways=2"))
         .getMessage().contains("takes no keys"));
-    assertThrows(SpecException.class, () -> POLICIES.resolve("srrip:bits=0"));
+    assertThrows(InvalidSpecException.class, () -> POLICIES.resolve("srrip:bits=0"));
+  }
+
+  /** Policies share the predictors' grammar, and their messages call them what they are. */
+  @Test
+  void badPolicySpecsAreNamedAsReplacementPolicies() {
+    assertEquals("replacement policy 'srrip': bits=99 is out of range (valid: 1..7)",
+        message("srrip:bits=99"));
+    assertEquals("replacement policy 'random': seed=x is not a whole number (valid: 0.."
+        + Long.MAX_VALUE + ")", message("random:seed=x"));
+    assertEquals("replacement policy 'lru' has no key 'ways' (it takes no keys)",
+        message("lru:ways=2"));
+    assertEquals("replacement policy 'srrip' has no key 'seed' (valid keys: bits=1..7)",
+        message("srrip:seed=1"));
+    assertEquals("replacement policy spec 'srrip:bits=2,bits=3' sets bits twice",
+        message("srrip:bits=2,bits=3"));
+    assertEquals("replacement policy spec 'srrip:bits': 'bits' is not key=value",
+        message("srrip:bits"));
+    assertEquals("empty replacement policy spec (expected name:key=value,...)", message(" "));
+    assertEquals("unknown replacement policy 'plru' (valid: brrip, drrip, fifo, lru, optimal, "
+        + "random, srrip)", message("PLRU:bits=1"));
+  }
+
+  @Test
+  void policySpecsFollowTheSharedGrammar() {
+    assertEquals("drrip:bits=3,throttle=16,seed=1,psel_bits=10",
+        POLICIES.resolve(" DRRIP : Throttle=16, bits=\"3\"").canonical());
+    assertEquals("lru", POLICIES.resolve("lru").canonical());
+  }
+
+  private static String message(String spec) {
+    return assertThrows(InvalidSpecException.class, () -> POLICIES.resolve(spec)).getMessage();
   }
 
   static LongStream seeds() {

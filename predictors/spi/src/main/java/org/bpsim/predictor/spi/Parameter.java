@@ -1,7 +1,6 @@
 package org.bpsim.predictor.spi;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One key a predictor accepts in its spec string, with its default and the values it allows.
@@ -71,43 +70,20 @@ public record Parameter(String key, String description, String defaultValue, lon
     return !text && choices.isEmpty();
   }
 
-  /** Returns the value in canonical form, or throws a {@link SpecException} saying what is valid. */
+  /**
+   * Returns the value in canonical form, or throws a {@link SpecException} saying what is valid.
+   *
+   * @deprecated bpsim checks spec values itself, before a provider sees its configuration
+   *     ({@code org.bpsim.spec}); kept, delegating there, so that plugins built against SPI 1
+   *     still link. A provider's {@link PredictorConfig} values are already canonical.
+   */
+  @Deprecated(since = "0.1.0")
   public String validate(String predictor, String value) {
-    if (text) {
-      return value;
-    }
-    if (isInteger()) {
-      long parsed;
-      try {
-        parsed = Long.parseLong(value.trim());
-      } catch (NumberFormatException e) {
-        throw new SpecException(String.format(Locale.ROOT,
-            "predictor '%s': %s=%s is not a whole number (valid: %s)", predictor, key, value,
-            validValues()));
-      }
-      if (parsed < min || parsed > max) {
-        throw new SpecException(String.format(Locale.ROOT,
-            "predictor '%s': %s=%s is out of range (valid: %s)", predictor, key, value,
-            validValues()));
-      }
-      return Long.toString(parsed);
-    }
-    for (String choice : choices) {
-      if (choice.equalsIgnoreCase(value.trim())) {
-        return choice;
-      }
-    }
-    throw new SpecException(String.format(Locale.ROOT,
-        "predictor '%s': %s=%s is not allowed (valid: %s)", predictor, key, value, validValues()));
+    return SpecGrammar.key(this).check(SpecGrammar.PREDICTOR, predictor, value);
   }
 
-  /** What the user may write, for messages and listings. */
+  /** What the user may write, for messages and listings: {@code 1..20}, {@code a|b}, text. */
   public String validValues() {
-    if (text) {
-      return "text";
-    }
-    return isInteger()
-        ? String.format(Locale.ROOT, "%d..%d", min, max)
-        : String.join("|", choices);
+    return SpecGrammar.key(this).validValues();
   }
 }

@@ -3,7 +3,8 @@ package org.bpsim.predictor.spi;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.StringJoiner;
+import java.util.Set;
+import org.bpsim.spec.Spec;
 
 /**
  * A validated predictor configuration: every declared key has a value (the user's or the default),
@@ -13,12 +14,26 @@ import java.util.StringJoiner;
 public final class PredictorConfig {
   private final String name;
   private final Map<String, String> values;
-  private final java.util.Set<String> unsetDerived;
+  private final Set<String> unsetDerived;
 
-  PredictorConfig(String name, Map<String, String> values, java.util.Set<String> unsetDerived) {
+  private PredictorConfig(String name, Map<String, String> values, Set<String> unsetDerived) {
     this.name = name;
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-    this.unsetDerived = java.util.Set.copyOf(unsetDerived);
+    this.unsetDerived = Set.copyOf(unsetDerived);
+  }
+
+  /**
+   * A configuration of predictor {@code name} with these values, already checked: every key its
+   * provider declares, in declaration order, in canonical form. bpsim builds it so from a spec
+   * once each key has been checked; a plugin's own tests may build one to call
+   * {@link PredictorProvider#create} without bpsim.
+   *
+   * @param unsetDerived the {@link Parameter#derived() derived} keys the user left to the
+   *     preset, which {@link #canonicalSpec()} leaves out
+   */
+  public static PredictorConfig of(String name, Map<String, String> values,
+      Set<String> unsetDerived) {
+    return new PredictorConfig(name, values, unsetDerived);
   }
 
   public String name() {
@@ -54,14 +69,7 @@ public final class PredictorConfig {
    * the user left to the preset (see {@link Parameter#derived()}).
    */
   public String canonicalSpec() {
-    StringJoiner joiner = new StringJoiner(",", name + ":", "");
-    joiner.setEmptyValue(name);
-    values.forEach((k, v) -> {
-      if (!unsetDerived.contains(k)) {
-        joiner.add(k + "=" + PredictorSpec.quote(v));
-      }
-    });
-    return joiner.toString();
+    return Spec.format(name, values, unsetDerived);
   }
 
   /**

@@ -1,16 +1,17 @@
 /**
- * The predictor SPI, the only artifact a plugin needs: what a predictor is
- * ({@link org.bpsim.predictor.spi.BranchPredictor}; driven at pipeline points,
- * {@link org.bpsim.predictor.spi.StagedBranchPredictor} and
- * {@link org.bpsim.predictor.spi.PipelineHookedPredictor} with its
- * {@link org.bpsim.predictor.spi.MicroOp}), how a family is found and built from a spec string
- * ({@link org.bpsim.predictor.spi.PredictorProvider}, {@link org.bpsim.predictor.spi.Parameter},
- * {@link org.bpsim.predictor.spi.PredictorConfig}, {@link org.bpsim.predictor.spi.PredictorSpec},
- * {@link org.bpsim.predictor.spi.SpecException}), and the branch vocabulary that every trace format
- * and predictor shares ({@link org.bpsim.predictor.spi.BranchKind}). Plugins built against it must
- * keep loading: its public types keep their names and signatures.
+ * The predictor SPI: what a branch predictor plugin implements ({@link
+ * org.bpsim.predictor.spi.PredictorProvider}, {@link org.bpsim.predictor.spi.BranchPredictor},
+ * the staged and pipeline-hooked variants) and what it is handed ({@link
+ * org.bpsim.predictor.spi.Parameter} declarations, a checked {@link
+ * org.bpsim.predictor.spi.PredictorConfig}, {@link org.bpsim.predictor.spi.BranchKind}, {@link
+ * org.bpsim.predictor.spi.MicroOp}). A plugin's class loader sees this package and the JDK only.
  *
- * <p>May use: the JDK only (a plugin's class loader shows it the JDK and this package, nothing else
- * of bpsim).
+ * <p>Parsing and checking specs is bpsim's side, in {@code org.bpsim.spec}; this package uses it
+ * only for the deprecated members SPI 1 published ({@link org.bpsim.predictor.spi.PredictorSpec},
+ * {@link org.bpsim.predictor.spi.Parameter#validate}), which delegate there, and for the quoting
+ * of {@link org.bpsim.predictor.spi.PredictorConfig#canonicalSpec()}. It depends on nothing else.
+ * Plugins built against it must keep loading: its public types keep their names and signatures.
+ *
+ * <p>May use: the JDK and {@code org.bpsim.spec} (which uses only the JDK).
  */
 package org.bpsim.predictor.spi;

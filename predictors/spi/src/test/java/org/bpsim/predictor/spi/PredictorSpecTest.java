@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The deprecated parsing members SPI 1 published, which now delegate to org.bpsim.spec. */
+@SuppressWarnings("deprecation")
 final class PredictorSpecTest {
   /** A provider with one plain key, one choice and one preset-derived key. */
   private static final PredictorProvider PROVIDER = new PredictorProvider() {
@@ -95,5 +97,22 @@ final class PredictorSpecTest {
   @Test
   void theLabelIsTheNameKeyWhenSetElseTheSpec() {
     assertEquals("demo:bits=10,budget=64KB", resolve("demo").label());
+  }
+
+  @Test
+  void parameterValidateStillAnswersWithThePredictorsWording() {
+    Parameter bits = PROVIDER.parameters().get(0);
+    assertEquals("12", bits.validate("demo", " 12 "));
+    assertEquals("predictor 'demo': bits=0 is out of range (valid: 1..20)",
+        assertThrows(SpecException.class, () -> bits.validate("demo", "0")).getMessage());
+    assertEquals("8KB", PROVIDER.parameters().get(1).validate("demo", "8kb"));
+  }
+
+  @Test
+  void aConfigBuiltDirectlyNamesItselfAsOneResolvedFromItsSpec() {
+    PredictorConfig built = PredictorConfig.of("demo", resolve("demo:bits=3").values(),
+        java.util.Set.of("tables", "flags"));
+    assertEquals(resolve("demo:bits=3").canonicalSpec(), built.canonicalSpec());
+    assertEquals(3, built.intValue("bits"));
   }
 }

@@ -1,7 +1,7 @@
 package org.bpsim.cache.replacement;
 
 import java.util.List;
-import org.bpsim.predictor.spi.Parameter;
+import org.bpsim.spec.SpecKey;
 
 /**
  * A replacement policy plugin, found with {@link java.util.ServiceLoader} like predictors are:
@@ -15,8 +15,8 @@ public interface ReplacementPolicyProvider {
 
   String description();
 
-  /** The keys a spec may set, with defaults and ranges. */
-  default List<Parameter> parameters() {
+  /** The keys a spec may set, with defaults and ranges, in the order canonical specs list them. */
+  default List<SpecKey> parameters() {
     return List.of();
   }
 

@@ -4,7 +4,7 @@ import java.util.List;
 import org.bpsim.cache.replacement.ReplacementContext;
 import org.bpsim.cache.replacement.ReplacementPolicy;
 import org.bpsim.cache.replacement.ReplacementPolicyProvider;
-import org.bpsim.predictor.spi.Parameter;
+import org.bpsim.spec.SpecKey;
 
 /** Registers {@link RandomPolicy} as {@code random[:seed=N]}. */
 public final class RandomProvider implements ReplacementPolicyProvider {
@@ -19,8 +19,8 @@ public final class RandomProvider implements ReplacementPolicyProvider {
   }
 
   @Override
-  public List<Parameter> parameters() {
-    return List.of(Parameter.integer("seed", 1, 0, Long.MAX_VALUE, "generator seed"));
+  public List<SpecKey> parameters() {
+    return List.of(SpecKey.integer("seed", 1, 0, Long.MAX_VALUE, "generator seed"));
   }
 
   @Override

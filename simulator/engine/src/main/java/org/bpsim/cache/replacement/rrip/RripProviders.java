@@ -4,7 +4,7 @@ import java.util.List;
 import org.bpsim.cache.replacement.ReplacementContext;
 import org.bpsim.cache.replacement.ReplacementPolicy;
 import org.bpsim.cache.replacement.ReplacementPolicyProvider;
-import org.bpsim.predictor.spi.Parameter;
+import org.bpsim.spec.SpecKey;
 
 /** The three RRIP variants as plugins: {@code srrip}, {@code brrip} and {@code drrip}. */
 public final class RripProviders {
@@ -33,17 +33,17 @@ public final class RripProviders {
     }
 
     @Override
-    public List<Parameter> parameters() {
-      List<Parameter> common = List.of(
-          Parameter.integer("bits", 2, 1, 7, "bits of re-reference prediction per line"));
+    public List<SpecKey> parameters() {
+      List<SpecKey> common = List.of(
+          SpecKey.integer("bits", 2, 1, 7, "bits of re-reference prediction per line"));
       if (insertion == RripPolicy.Insertion.STATIC) {
         return common;
       }
       return List.of(common.get(0),
-          Parameter.integer("throttle", 32, 1, 1 << 20,
+          SpecKey.integer("throttle", 32, 1, 1 << 20,
               "BRRIP inserts 'long' once in this many fills, else 'distant'"),
-          Parameter.integer("seed", 1, 0, Long.MAX_VALUE, "seed of the bimodal choice"),
-          Parameter.integer("psel_bits", 10, 1, 30, "set-dueling counter width (DRRIP)"));
+          SpecKey.integer("seed", 1, 0, Long.MAX_VALUE, "seed of the bimodal choice"),
+          SpecKey.integer("psel_bits", 10, 1, 30, "set-dueling counter width (DRRIP)"));
     }
 
     @Override
