@@ -1,6 +1,7 @@
 package org.bpsim.predictor.tage;
 
 import java.util.Locale;
+import org.bpsim.predictor.common.GeometricHistoryLengths;
 
 /**
  * The shape of a TAGE predictor, as in Seznec's CBP-2016 designs: {@code tables} tagged tables

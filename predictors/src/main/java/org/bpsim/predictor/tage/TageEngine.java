@@ -1,5 +1,7 @@
 package org.bpsim.predictor.tage;
 
+import org.bpsim.predictor.common.FoldedHistory;
+import org.bpsim.predictor.common.SaturatingCounters;
 import org.bpsim.predictor.spi.BranchKind;
 
 /**
@@ -18,7 +20,7 @@ import org.bpsim.predictor.spi.BranchKind;
  * allocation that protects some new entries, its u aging), otherwise the 64 KB one's.
  *
  * <p>What is cached, for speed, without changing a single result: the folded histories are kept
- * by {@link GlobalHistory}, several bits at a time; each pair of tables shares one index and tag
+ * by {@link FoldedHistory}, several bits at a time; each pair of tables shares one index and tag
  * hash (his code computes them for the odd table and derives the even one), and {@code F} is
  * computed once per distinct (length, table) couple. The tables of a group live in one shared
  * array of banks (his {@code gtable[1]} and {@code gtable[BORN]}), nothing is allocated per branch.
@@ -74,7 +76,7 @@ public final class TageEngine implements RandomSource {
    * The folds of the pairs: pair k's index fold is fold k, its tag folds are folds {@code P + k}
    * and {@code 2P + k} (P pairs), so a lookup reads them in order.
    */
-  private final GlobalHistory history;
+  private final FoldedHistory history;
   /** Per pair (tables 2k+1, 2k+2): what gindex and gtag of its odd table need. */
   private final int[] pairAddressShift;
   private final int[] pairTagMask;
@@ -237,7 +239,7 @@ public final class TageEngine implements RandomSource {
       k++;
     }
     this.foldsPerKind = pairs;
-    this.history = new GlobalHistory(config.maxHistory());
+    this.history = new FoldedHistory(config.maxHistory());
     // his ch_i, ch_t[0] and ch_t[1]; the 8 KB code folds into wider registers than the tables
     for (int pair = 0; pair < pairs; pair++) {
       int q = (pairTable[pair] - 1) / 2;
@@ -513,7 +515,7 @@ public final class TageEngine implements RandomSource {
       }
       if (longestMatchPrediction != alternatePrediction) {
         int i = useAltIndex();
-        useAltOnNa[i] = (byte) saturate(useAltOnNa[i], alternatePrediction == taken, useAltMin,
+        useAltOnNa[i] = (byte) SaturatingCounters.update(useAltOnNa[i], alternatePrediction == taken, useAltMin,
             useAltMax);
       }
     }
@@ -543,12 +545,12 @@ public final class TageEngine implements RandomSource {
         // the provider is too young to be trusted alone: train its alternate as well
         if (altBank > 0) {
           int a = index[altBank];
-          counter[a] = (byte) saturate(counter[a], taken, counterMin, counterMax);
+          counter[a] = (byte) SaturatingCounters.update(counter[a], taken, counterMin, counterMax);
         } else {
           baseupdate(taken);
         }
       }
-      counter[e] = (byte) saturate(counter[e], taken, counterMin, counterMax);
+      counter[e] = (byte) SaturatingCounters.update(counter[e], taken, counterMin, counterMax);
       if (weak(counter[e])) {
         useful[e] = 0; // it just changed its mind: it cannot have been useful
       }
@@ -578,7 +580,7 @@ public final class TageEngine implements RandomSource {
           if (weak(counter[a])) {
             useful[a] = 0;
           }
-          counter[a] = (byte) saturate(counter[a], taken, counterMin, counterMax);
+          counter[a] = (byte) SaturatingCounters.update(counter[a], taken, counterMin, counterMax);
           if (weak(counter[a])) {
             useful[a] = 0;
           }
@@ -589,7 +591,7 @@ public final class TageEngine implements RandomSource {
       if (weak(counter[e])) {
         useful[e] = 0;
       }
-      counter[e] = (byte) saturate(counter[e], taken, counterMin, counterMax);
+      counter[e] = (byte) SaturatingCounters.update(counter[e], taken, counterMin, counterMax);
       if (weak(counter[e])) {
         useful[e] = 0;
       }
@@ -780,13 +782,6 @@ public final class TageEngine implements RandomSource {
       }
     }
     agings++;
-  }
-
-  private static int saturate(int value, boolean up, int min, int max) {
-    if (up) {
-      return value < max ? value + 1 : value;
-    }
-    return value > min ? value - 1 : value;
   }
 
   // ---------------------------------------------------------------- history
