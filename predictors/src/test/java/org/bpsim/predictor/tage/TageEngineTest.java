@@ -108,7 +108,8 @@ final class TageEngineTest {
     // two banks of 16 entries for 300 branches: allocation keeps failing on useful entries (in
     // the championship code's 8 KB allocation, 5 failures make up for one allocation: it takes
     // a while)
-    TageConfig crowded = TageConfig.BUDGET_8KB.with(30, 4, 1000, 4, 1, 1, 8, 12, 3, 2, 8);
+    TageConfig crowded = TageConfig.cbp2016_8KB().logBankEntries(4).shortBanks(1).longBanks(1)
+        .logBimodal(8).build();
     TageEngine tage = new TageEngine(crowded, (int) seed);
     int[] before = new int[tage.entries()];
     boolean[] read = new boolean[tage.entries()];
