@@ -41,7 +41,7 @@ import org.bpsim.predictor.spi.BranchKind;
  * a staged predictor also looks a branch up again at execute with the history its fetch saw
  * ({@link PredictionHistory}).
  */
-public final class TageEngine implements RandomSource {
+public final class TageEngine implements RandomSource, TageLookup {
   private final TageConfig config;
   /** The 8 KB submission's code (see the class comment). */
   private final boolean small;
@@ -872,16 +872,19 @@ public final class TageEngine implements RandomSource {
   // ---------------------------------------------------------------- what the companions read
 
   /** phist, TAGE's path history (the 64 KB statistical corrector reads it too). */
+  @Override
   public long pathHistory() {
     return phist;
   }
 
   /** HitBank: the provider table, 0 for the bimodal. */
+  @Override
   public int hitBank() {
     return HitBank;
   }
 
   /** AltBank: the alternate table, 0 for the bimodal. */
+  @Override
   public int altBank() {
     return AltBank;
   }
@@ -892,23 +895,28 @@ public final class TageEngine implements RandomSource {
   }
 
   /** LongestMatchPred: the provider's prediction. */
+  @Override
   public boolean longestMatchPrediction() {
     return LongestMatchPred;
   }
 
   /** alttaken: the alternate's prediction. */
+  @Override
   public boolean alternatePrediction() {
     return alttaken;
   }
 
+  @Override
   public boolean highConfidence() {
     return HighConf;
   }
 
+  @Override
   public boolean mediumConfidence() {
     return MedConf;
   }
 
+  @Override
   public boolean lowConfidence() {
     return LowConf;
   }

@@ -5,7 +5,7 @@ import static org.bpsim.predictor.common.SaturatingCounters.ctrupdate;
 
 import java.util.Arrays;
 import java.util.List;
-import org.bpsim.predictor.tage.TageEngine;
+import org.bpsim.predictor.tage.TageLookup;
 
 /**
  * The statistical corrector of TAGE-SC-L (Seznec, CBP-2016): a perceptron-like sum of signed
@@ -245,7 +245,7 @@ public final class StatisticalCorrector {
    * Corrects {@code tageSide} (TAGE's prediction, possibly overridden by the loop predictor) for
    * the branch at {@code pc}, reading TAGE's provider and confidence from {@code tage}.
    */
-  public boolean predict(long pc, TageEngine tage, boolean tageSidePrediction) {
+  public boolean predict(long pc, TageLookup tage, boolean tageSidePrediction) {
     int p = (int) pc;
     int pred = tageSidePrediction ? 1 : 0;
     tageSide = tageSidePrediction;
@@ -450,7 +450,7 @@ public final class StatisticalCorrector {
    * what this prediction read. TAGE's path history is read from {@code tage} as it stands (a
    * staged predictor exchanges TAGE's saved history in around this call).
    */
-  public boolean predictFrom(long pc, TageEngine tage, boolean tageSidePrediction,
+  public boolean predictFrom(long pc, TageLookup tage, boolean tageSidePrediction,
       PredictionHistory saved) {
     int p = (int) pc;
     int li = localIndex(p);
@@ -479,6 +479,16 @@ public final class StatisticalCorrector {
     backward = liveBackward;
     global = liveGlobal;
     return prediction;
+  }
+
+  /** The sum of the last prediction (positive: taken), for tests. */
+  int sum() {
+    return sum;
+  }
+
+  /** The threshold the last prediction was judged against, for tests. */
+  int threshold() {
+    return threshold;
   }
 
   /**
