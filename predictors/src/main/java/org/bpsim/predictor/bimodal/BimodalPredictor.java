@@ -1,5 +1,6 @@
 package org.bpsim.predictor.bimodal;
 
+import org.bpsim.predictor.common.SaturatingCounters;
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.predictor.spi.BranchPredictor;
 

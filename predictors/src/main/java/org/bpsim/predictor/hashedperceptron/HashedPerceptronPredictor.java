@@ -1,5 +1,8 @@
 package org.bpsim.predictor.hashedperceptron;
 
+import org.bpsim.predictor.common.FoldedHistory;
+import org.bpsim.predictor.common.GeometricHistoryLengths;
+import org.bpsim.predictor.common.SaturatingCounters;
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.predictor.spi.BranchPredictor;
 
@@ -37,18 +40,12 @@ public final class HashedPerceptronPredictor implements BranchPredictor {
   private final int tableBits;
   private final int weightBits;
   private final int indexMask;
-  private final int maxWeight;
-  private final int minWeight;
   private final int[] lengths;
   private final int[] pathMasks;
-  private final FoldedHistory[] folded;
+  /** The global outcomes, folded for table i into its fold i (table 0's, of length 0, is 0). */
+  private final FoldedHistory history;
   private final byte[] weights;
-
-  /** Global outcomes, 0/1 bytes in a ring: the newest at {@code head}, older ones after it. */
-  private final byte[] history;
-  private final int historyMask;
   private final int maxHistory;
-  private int head;
   private int path;
 
   private int theta;
@@ -69,19 +66,18 @@ public final class HashedPerceptronPredictor implements BranchPredictor {
     this.tableBits = tableBits;
     this.weightBits = weightBits;
     this.indexMask = (1 << tableBits) - 1;
-    this.maxWeight = (1 << (weightBits - 1)) - 1;
-    this.minWeight = -(1 << (weightBits - 1));
-    this.lengths = GeometricHistoryLengths.of(tables, minHistory, maxHistory);
+    // table 0 is a plain bias; the others see a geometric series of lengths, none twice
+    this.lengths = new int[tables];
+    System.arraycopy(GeometricHistoryLengths.strictlyIncreasing(tables - 1, minHistory,
+        maxHistory), 0, lengths, 1, tables - 1);
     this.maxHistory = lengths[tables - 1];
     this.pathMasks = new int[tables];
-    this.folded = new FoldedHistory[tables];
+    this.history = new FoldedHistory(this.maxHistory);
     for (int i = 0; i < tables; i++) {
       pathMasks[i] = (int) ((1L << Math.min(lengths[i], PATH_BITS)) - 1);
-      folded[i] = new FoldedHistory(lengths[i], tableBits);
+      history.addFold(lengths[i], tableBits);
     }
     this.weights = new byte[Math.multiplyExact(tables, 1 << tableBits)];
-    this.history = new byte[Integer.highestOneBit(maxHistory) << 1];
-    this.historyMask = history.length - 1;
     this.theta = tables;
     this.lastIndex = new int[tables];
   }
@@ -95,21 +91,22 @@ public final class HashedPerceptronPredictor implements BranchPredictor {
     return theta;
   }
 
-  private int index(int table, int pcHash) {
+  private int index(int table, int pcHash, int fold) {
     int p = path & pathMasks[table];
     int pathHash = p ^ (p >>> tableBits);
     // Shifting the address and path by table-dependent amounts keeps two tables from mapping
     // the same branches onto the same collisions.
-    int h = pcHash ^ (pcHash >>> (table + 1)) ^ folded[table].value() ^ (pathHash << (table & 3));
+    int h = pcHash ^ (pcHash >>> (table + 1)) ^ fold ^ (pathHash << (table & 3));
     return (table << tableBits) | (h & indexMask);
   }
 
   @Override
   public boolean predict(long pc) {
     int pcHash = (int) (pc ^ (pc >>> 2) ^ (pc >>> (tableBits + 2)));
+    int[] folds = history.currentFolds();
     int sum = 0;
     for (int t = 0; t < tables; t++) {
-      int i = index(t, pcHash);
+      int i = index(t, pcHash, folds[t]);
       lastIndex[t] = i;
       sum += weights[i];
     }
@@ -126,10 +123,9 @@ public final class HashedPerceptronPredictor implements BranchPredictor {
     boolean wrong = (sum >= 0) != taken;
     boolean weak = Math.abs(sum) <= theta;
     if (wrong || weak) {
-      int step = taken ? 1 : -1;
       for (int t = 0; t < tables; t++) {
         int i = lastIndex[t];
-        weights[i] = (byte) Math.max(minWeight, Math.min(maxWeight, weights[i] + step));
+        weights[i] = (byte) SaturatingCounters.ctrupdate(weights[i], taken, weightBits);
       }
     }
     adaptThreshold(wrong, weak);
@@ -151,13 +147,7 @@ public final class HashedPerceptronPredictor implements BranchPredictor {
   }
 
   private void pushHistory(long pc, boolean taken) {
-    int bit = taken ? 1 : 0;
-    head = (head - 1) & historyMask;
-    history[head] = (byte) bit;
-    for (int t = 1; t < tables; t++) {
-      FoldedHistory f = folded[t];
-      f.push(bit, history[(head + f.length()) & historyMask]);
-    }
+    history.push(taken ? 1 : 0, 1);
     path = (path << 1) ^ (int) ((pc ^ (pc >>> 2)) & 1);
   }
 

@@ -26,6 +26,11 @@ public enum Budget {
     return limitBits;
   }
 
+  /** The TAGE this budget starts from: the 64 KB submission's for {@code none}. */
+  public TageConfig preset() {
+    return this == KB8 ? TageConfig.BUDGET_8KB : TageConfig.BUDGET_64KB;
+  }
+
   /** The words the {@code budget} key accepts, the default first. */
   public static List<String> keys() {
     return List.of(KB64.key, KB8.key, NONE.key);

@@ -1,6 +1,7 @@
 package org.bpsim.predictor.tage;
 
 import java.util.Locale;
+import org.bpsim.predictor.common.GeometricHistoryLengths;
 
 /**
  * The shape of a TAGE predictor, as in Seznec's CBP-2016 designs: {@code tables} tagged tables
@@ -47,13 +48,81 @@ public record TageConfig(int tables, int minHistory, int maxHistory, int logBank
   public static final long BUDGET_8KB_BITS = 8192L * 8 + 2048;
 
   /** The TAGE of the 64 KB CBP-2016 winner: 36 tables, lengths 6..3000, 30 banks of 1K. */
-  public static final TageConfig BUDGET_64KB = new TageConfig(36, 6, 3000, 10, 10, 20, 13, 9,
-      23, (1L << 4) | (1L << 8) | (1L << 30) | (1L << 34), 8, 12, 3, 1, 13, 2, 27, 4, 5, 1, 10,
-      false);
+  public static final TageConfig BUDGET_64KB = cbp2016_64KB().build();
 
   /** The TAGE of the 8 KB CBP-2016 winner: 30 tables, lengths 4..1000, 26 banks of 128. */
-  public static final TageConfig BUDGET_8KB = new TageConfig(30, 4, 1000, 7, 9, 17, 11, 7, 21, 0,
-      8, 12, 3, 2, 12, 2, 27, 3, 5, 1, 10, true);
+  public static final TageConfig BUDGET_8KB = cbp2016_8KB().build();
+
+  /**
+   * The TAGE of Seznec's 64 KB submission ({@code cbp64KB}), that of the {@code tage},
+   * {@code ltage} and {@code tage-sc-l} presets at {@code budget=64KB} (and {@code none}), and of
+   * the CBP-2025 kit's copy of it. His names for the settings in the comments.
+   */
+  public static Builder cbp2016_64KB() {
+    return new Builder()
+        .tables(36) // NHIST
+        .minHistory(6) // MINHIST
+        .maxHistory(3000) // MAXHIST
+        .logBankEntries(10) // LOGG
+        .shortBanks(10) // NBANKLOW
+        .longBanks(20) // NBANKHIGH
+        .firstLongTable(13) // BORN
+        .firstPairedTable(9) // BORNINFASSOC
+        .endPairedTable(23) // BORNSUPASSOC
+        .disabledTables(tableSet(4, 8, 30, 34)) // his NOSKIP[i] = false
+        .shortTagBits(8)
+        .longTagBits(12)
+        .counterBits(3) // CWIDTH
+        .usefulBits(1) // UWIDTH
+        .logBimodal(13) // LOGB
+        .hysteresisShift(2) // HYSTSHIFT
+        .pathBits(27) // PHISTWIDTH
+        .logUseAlt(4) // LOGSIZEUSEALT
+        .useAltBits(5) // ALTWIDTH
+        .extraAllocations(1) // NNN
+        .logUsefulPeriod(10)
+        .protectNewEntries(false);
+  }
+
+  /**
+   * The TAGE of Seznec's 8 KB submission ({@code cbp8KB}), that of the {@code tage},
+   * {@code ltage} and {@code tage-sc-l} presets at {@code budget=8KB}: different code as well as
+   * different sizes ({@link Builder#protectNewEntries}).
+   */
+  public static Builder cbp2016_8KB() {
+    return new Builder()
+        .tables(30)
+        .minHistory(4)
+        .maxHistory(1000)
+        .logBankEntries(7)
+        .shortBanks(9)
+        .longBanks(17)
+        .firstLongTable(11)
+        .firstPairedTable(7)
+        .endPairedTable(21)
+        .disabledTables(0)
+        .shortTagBits(8)
+        .longTagBits(12)
+        .counterBits(3)
+        .usefulBits(2)
+        .logBimodal(12)
+        .hysteresisShift(2)
+        .pathBits(27)
+        .logUseAlt(3)
+        .useAltBits(5)
+        .extraAllocations(1)
+        .logUsefulPeriod(10)
+        .protectNewEntries(true);
+  }
+
+  /** The set of tables {@code tables} (1-based), as {@link #disabledTables} holds it. */
+  public static long tableSet(int... tables) {
+    long set = 0;
+    for (int i : tables) {
+      set |= 1L << i;
+    }
+    return set;
+  }
 
   public TageConfig {
     check(tables >= 2 && tables % 2 == 0 && tables <= 62, "tables must be even, 2..62");
@@ -124,25 +193,185 @@ public record TageConfig(int tables, int minHistory, int maxHistory, int logBank
         + logUsefulPeriod;
   }
 
-  /** A copy with the keys a user may override. */
-  public TageConfig with(int newTables, int newMin, int newMax, int newLogBank, int newShortBanks,
-      int newLongBanks, int newShortTag, int newLongTag, int newCounter, int newUseful,
-      int newBimodal) {
-    int born = firstLongTable;
-    int pairFrom = firstPairedTable;
-    int pairTo = endPairedTable;
-    long disabled = disabledTables;
-    if (newTables != tables) {
-      // keep the proportions of the preset: a third short tables, the middle ones paired
-      born = Math.max(1, (int) Math.round((double) newTables * firstLongTable / tables)) | 1;
-      pairFrom = Math.max(1, (int) Math.round((double) newTables * firstPairedTable / tables));
-      pairTo = Math.max(pairFrom, (int) Math.round((double) newTables * endPairedTable / tables));
-      disabled = 0;
+  /** A builder that starts from this configuration. */
+  public Builder toBuilder() {
+    return new Builder().tables(tables).minHistory(minHistory).maxHistory(maxHistory)
+        .logBankEntries(logBankEntries).shortBanks(shortBanks).longBanks(longBanks)
+        .firstLongTable(firstLongTable).firstPairedTable(firstPairedTable)
+        .endPairedTable(endPairedTable).disabledTables(disabledTables).shortTagBits(shortTagBits)
+        .longTagBits(longTagBits).counterBits(counterBits).usefulBits(usefulBits)
+        .logBimodal(logBimodal).hysteresisShift(hysteresisShift).pathBits(pathBits)
+        .logUseAlt(logUseAlt).useAltBits(useAltBits).extraAllocations(extraAllocations)
+        .logUsefulPeriod(logUsefulPeriod).protectNewEntries(protectNewEntries);
+  }
+
+  /**
+   * A {@link TageConfig} set by name, one component at a time; {@link #build} checks it. Start
+   * from a preset ({@link #cbp2016_64KB()}, {@link #cbp2016_8KB()}) or {@link #toBuilder()}.
+   */
+  public static final class Builder {
+    private int tables;
+    private int minHistory;
+    private int maxHistory;
+    private int logBankEntries;
+    private int shortBanks;
+    private int longBanks;
+    private int firstLongTable;
+    private int firstPairedTable;
+    private int endPairedTable;
+    private long disabledTables;
+    private int shortTagBits;
+    private int longTagBits;
+    private int counterBits;
+    private int usefulBits;
+    private int logBimodal;
+    private int hysteresisShift;
+    private int pathBits;
+    private int logUseAlt;
+    private int useAltBits;
+    private int extraAllocations;
+    private int logUsefulPeriod;
+    private boolean protectNewEntries;
+
+    private Builder() {
     }
-    return new TageConfig(newTables, newMin, newMax, newLogBank, newShortBanks, newLongBanks,
-        Math.min(born, newTables + 1), pairFrom, pairTo, disabled, newShortTag, newLongTag,
-        newCounter, newUseful, newBimodal, Math.min(hysteresisShift, newBimodal - 1), pathBits,
-        logUseAlt, useAltBits, extraAllocations, logUsefulPeriod, protectNewEntries);
+
+    public Builder tables(int value) {
+      tables = value;
+      return this;
+    }
+
+    /**
+     * {@code value} tables laid out in the proportions of the current ones (the {@code tables}
+     * key): a third short-history tables, the middle ones paired, none left out; the same count
+     * keeps the layout as it is.
+     */
+    public Builder tablesInProportion(int value) {
+      if (value != tables) {
+        int born = Math.max(1, (int) Math.round((double) value * firstLongTable / tables)) | 1;
+        int pairFrom = Math.max(1, (int) Math.round((double) value * firstPairedTable / tables));
+        firstLongTable = Math.min(born, value + 1);
+        firstPairedTable = pairFrom;
+        endPairedTable = Math.max(pairFrom,
+            (int) Math.round((double) value * endPairedTable / tables));
+        disabledTables = 0;
+        tables = value;
+      }
+      return this;
+    }
+
+    public Builder minHistory(int value) {
+      minHistory = value;
+      return this;
+    }
+
+    public Builder maxHistory(int value) {
+      maxHistory = value;
+      return this;
+    }
+
+    public Builder logBankEntries(int value) {
+      logBankEntries = value;
+      return this;
+    }
+
+    public Builder shortBanks(int value) {
+      shortBanks = value;
+      return this;
+    }
+
+    public Builder longBanks(int value) {
+      longBanks = value;
+      return this;
+    }
+
+    public Builder firstLongTable(int value) {
+      firstLongTable = value;
+      return this;
+    }
+
+    public Builder firstPairedTable(int value) {
+      firstPairedTable = value;
+      return this;
+    }
+
+    public Builder endPairedTable(int value) {
+      endPairedTable = value;
+      return this;
+    }
+
+    public Builder disabledTables(long value) {
+      disabledTables = value;
+      return this;
+    }
+
+    public Builder shortTagBits(int value) {
+      shortTagBits = value;
+      return this;
+    }
+
+    public Builder longTagBits(int value) {
+      longTagBits = value;
+      return this;
+    }
+
+    public Builder counterBits(int value) {
+      counterBits = value;
+      return this;
+    }
+
+    public Builder usefulBits(int value) {
+      usefulBits = value;
+      return this;
+    }
+
+    public Builder logBimodal(int value) {
+      logBimodal = value;
+      return this;
+    }
+
+    public Builder hysteresisShift(int value) {
+      hysteresisShift = value;
+      return this;
+    }
+
+    public Builder pathBits(int value) {
+      pathBits = value;
+      return this;
+    }
+
+    public Builder logUseAlt(int value) {
+      logUseAlt = value;
+      return this;
+    }
+
+    public Builder useAltBits(int value) {
+      useAltBits = value;
+      return this;
+    }
+
+    public Builder extraAllocations(int value) {
+      extraAllocations = value;
+      return this;
+    }
+
+    public Builder logUsefulPeriod(int value) {
+      logUsefulPeriod = value;
+      return this;
+    }
+
+    public Builder protectNewEntries(boolean value) {
+      protectNewEntries = value;
+      return this;
+    }
+
+    /** The configuration; throws {@link IllegalArgumentException} naming what is out of range. */
+    public TageConfig build() {
+      return new TageConfig(tables, minHistory, maxHistory, logBankEntries, shortBanks,
+          longBanks, firstLongTable, firstPairedTable, endPairedTable, disabledTables,
+          shortTagBits, longTagBits, counterBits, usefulBits, logBimodal, hysteresisShift,
+          pathBits, logUseAlt, useAltBits, extraAllocations, logUsefulPeriod, protectNewEntries);
+    }
   }
 
   @Override

@@ -1,5 +1,8 @@
 package org.bpsim.predictor.tage;
 
+import java.util.Arrays;
+import org.bpsim.predictor.common.FoldedHistory;
+import org.bpsim.predictor.common.SaturatingCounters;
 import org.bpsim.predictor.spi.BranchKind;
 
 /**
@@ -10,20 +13,25 @@ import org.bpsim.predictor.spi.BranchKind;
  * HitBank) predicts, unless its entry looks newly allocated and the USE_ALT_ON_NA counters say the
  * alternate prediction (AltBank) is better then.
  *
- * <p>The steps keep the names of his code: {@code gindex} and {@code gtag} hash a table's index
- * and tag, {@code F} mixes the path history into an index, {@link #random()} is his
- * {@code MYRANDOM}, {@link #update} allocates and trains as his {@code UpdatePredictor} does and
- * {@link #updateHistory} is his {@code HistoryUpdate}. The two submissions differ in more than
- * sizes; {@link TageConfig#protectNewEntries()} selects the 8 KB one's code (its hashes, its
- * allocation that protects some new entries, its u aging), otherwise the 64 KB one's.
+ * <p>The methods are the steps of his code, under his names: {@link #predict} is his
+ * {@code Tagepred} ({@link #gindex}, {@link #gtag} and {@link #F} per table, then the search for
+ * HitBank and AltBank, {@link #getbim}), {@link #update} is the TAGE part of his
+ * {@code UpdatePredictor} ({@link #allocate}, then {@link #updateProvider}: the counters and the
+ * u bits), {@link #updateHistory} his {@code HistoryUpdate}, {@link #next} his {@code MYRANDOM}.
+ * The two submissions differ in more than sizes; {@link TageConfig#protectNewEntries()} selects
+ * the 8 KB one's code (its hashes {@link #gindex8KB} and {@link #gtag8KB}, its allocation that
+ * protects some new entries, its u aging), otherwise the 64 KB one's.
  *
- * <p>What is cached, for speed, without changing a single result: the folded histories are kept
- * by {@link GlobalHistory}, several bits at a time; each pair of tables shares one index and tag
- * hash (his code computes them for the odd table and derives the even one), and {@code F} is
- * computed once per distinct (length, table) couple. The tables of a group live in one shared
- * array of banks (his {@code gtable[1]} and {@code gtable[BORN]}), nothing is allocated per branch.
- * This class is the engine the TAGE family shares; it exposes its confidence and provider
- * information so the loop predictor and statistical corrector can build on it.
+ * <p>What is cached, for speed, without changing a single result (each cache says which step it
+ * holds and when it is refreshed): the folded histories {@code ch_i}, {@code ch_t[0]},
+ * {@code ch_t[1]} (a {@link FoldedHistory}, brought up to date several bits at a time); the
+ * {@code F} values of a lookup ({@link #mixValue}); {@code gindex} and {@code gtag} of the odd
+ * table of each pair, from which his code derives the even one ({@link #pairIndex},
+ * {@link #pairTag}); where each table's bank sits and whether it is the even one of its pair
+ * ({@link TableGroup}). The tables of a group live in one shared array of banks (his
+ * {@code gtable[1]} and {@code gtable[BORN]}), nothing is allocated per branch. This class is the
+ * engine the TAGE family shares; it exposes its confidence and provider information so the loop
+ * predictor and statistical corrector can build on it.
  *
  * <p>The CBP-2025 kit's copy of the 64 KB code ({@code cbp2016_tage_sc_l.h}, built with
  * {@code cbp2025Kit}) computes the same steps with two differences of C arithmetic: its
@@ -33,79 +41,99 @@ import org.bpsim.predictor.spi.BranchKind;
  * a staged predictor also looks a branch up again at execute with the history its fetch saw
  * ({@link PredictionHistory}).
  */
-public final class TageEngine implements RandomSource {
+public final class TageEngine implements RandomSource, TageLookup {
   private final TageConfig config;
   /** The 8 KB submission's code (see the class comment). */
   private final boolean small;
-  private final int tables;
+  /** His nhist. */
+  private final int nhist;
   /** His NOSKIP, with room past the last table: the 8 KB allocation loop may look one beyond. */
-  private final boolean[] enabled;
-  private final int[] length;
-  private final int logBank;
+  private final boolean[] NOSKIP;
+  /** His m: the history length of each table. */
+  private final int[] m;
+  /** His LOGG. */
+  private final int logg;
   private final int bankMask;
-  private final int firstLong;
-  private final int shortBanks;
-  private final int longBanks;
-  private final int longBase;
+  /** His BORN: the first table of the long-history banks. */
+  private final int born;
+  /** His NBANKLOW and NBANKHIGH. */
+  private final int nbankLow;
+  private final int nbankHigh;
   /**
    * His {@code (1 << m[BORN]) - 1} and {@code (1 << m[1]) - 1}, with the int shift of C (the kit:
    * {@code 1ULL << m[BORN]}).
    */
-  private final long longBankPathMask;
-  private final long shortBankPathMask;
+  private final long bornPathMask;
+  private final long firstPathMask;
 
-  private final byte[] counter;
+  // his gtable entries, every bank of both groups in one array each: ctr, tag and u
+  private final byte[] ctr;
   private final char[] tag;
-  private final byte[] useful;
-  private final int counterMax;
-  private final int counterMin;
-  private final int usefulMax;
+  private final byte[] u;
+  private final int ctrMax;
+  private final int ctrMin;
+  private final int uMax;
+  private final int ctrBits;
 
-  private final byte[] bimodalPrediction;
-  private final byte[] bimodalHysteresis;
-  private final int bimodalMask;
+  /** His btable: pred per entry, hyst shared by {@code 2^hysteresisShift} entries. */
+  private final byte[] bimPred;
+  private final byte[] bimHyst;
+  private final int bimMask;
   private final int hysteresisShift;
 
-  private final byte[] useAltOnNa;
+  /** His use_alt_on_na counters. */
+  private final byte[] use_alt_on_na;
   private final int useAltMax;
   private final int useAltMin;
 
   /**
-   * The folds of the pairs: pair k's index fold is fold k, its tag folds are folds {@code P + k}
-   * and {@code 2P + k} (P pairs), so a lookup reads them in order.
+   * His ch_i, ch_t[0] and ch_t[1] for the odd table of each kept pair: pair k's index fold is fold
+   * k, its tag folds are folds {@code P + k} and {@code 2P + k} (P pairs), so that a lookup reads
+   * them in order.
    */
-  private final GlobalHistory history;
-  /** Per pair (tables 2k+1, 2k+2): what gindex and gtag of its odd table need. */
+  private final FoldedHistory history;
+  /** P: the pairs whose gindex and gtag a lookup computes. */
+  private final int pairs;
+  /** Per pair (tables 2k+1, 2k+2), what gindex and gtag of its odd table read of the config. */
   private final int[] pairAddressShift;
   private final int[] pairTagMask;
   private final int[] pairTagBits;
-  /** Which of the distinct F values the pair uses. */
+  /** Which of the distinct F values ({@link #mixValue}) the pair's gindex reads. */
   private final int[] pairMix;
   /** 8 KB gtag: the fold of the previous pair's index history (-1 for the first pair: 0). */
   private final int[] pairPreviousFold;
+  /**
+   * Cache of gindex and gtag of each pair's odd table (his GI[i] before the bank is added, and
+   * GTAG[i]), for the branch being looked up: written by every {@link #predict}, read by the
+   * bank placement and tag match right after and, for GTAG, by the allocation of its update.
+   */
   private final int[] pairIndex;
   private final int[] pairTag;
   /** Per table, its pair. */
   private final int[] tablePair;
   private final TableGroup shortTables;
   private final TableGroup longTables;
-  /** The distinct (path length, table number) couples that F is computed for. */
+  /**
+   * Cache of F: {@code F(phist, min(m[i], 27), i < logg ? i : 0)} takes as many values as there are
+   * distinct (length, rotation) couples among the pairs, fewer than the pairs. Each
+   * {@link #predict} computes them once into {@code mixValue} before its gindex loop.
+   */
   private final int mixes;
   private final int[] mixLength;
   private final int[] mixBank;
   private final int[] mixValue;
-  private final int foldsPerKind;
 
   /** phist: 27 bits in the 64 KB code; never masked in the 8 KB code. */
-  private long path;
-  private final long pathMask;
+  private long phist;
+  private final long phistMask;
   /** ptghist: the head of his history buffer, one step down per history bit. */
-  private int historyPointer;
-  private int tick;
+  private int ptghist;
+  /** His TICK, which ages every u when it reaches {@link #tickLimit}. */
+  private int TICK;
   private final int tickLimit;
   /** His {@code Seed}. */
-  private int seed;
-  /** The kit's {@code Seed}, a {@code uint64_t}: used instead of {@link #seed} when kit. */
+  private int Seed;
+  /** The kit's {@code Seed}, a {@code uint64_t}: used instead of {@link #Seed} when kit. */
   private long kitSeed;
   /** The CBP-2025 kit's copy of the code (see the class comment). */
   private final boolean kit;
@@ -115,22 +143,20 @@ public final class TageEngine implements RandomSource {
   private final int randomTagPair;
 
   // what the last prediction looked at, kept for its update (the tags are in pairTag)
-  private final int[] index;
-  private int bimodalIndex;
-  private int bimodalState;
-  private int hitBank;
-  private int altBank;
-  private boolean longestMatchPrediction;
-  private boolean alternatePrediction;
-  private boolean tagePrediction;
-  private boolean highConfidence;
-  private boolean mediumConfidence;
-  private boolean lowConfidence;
-  private boolean alternateConfident;
-
-  // for tests: what the last allocation did
-  private int lowestAllocatedTable;
-  private long agings;
+  /** His GI: per table, the entry the lookup read. */
+  private final int[] GI;
+  private int bimIndex;
+  /** His BIM: the bimodal 2-bit state, pred and hyst. */
+  private int BIM;
+  private int HitBank;
+  private int AltBank;
+  private boolean LongestMatchPred;
+  private boolean alttaken;
+  private boolean tage_pred;
+  private boolean HighConf;
+  private boolean MedConf;
+  private boolean LowConf;
+  private boolean AltConf;
 
   /** A TAGE of shape {@code config}; {@code seed} starts the random numbers (his code: 0). */
   public TageEngine(TageConfig config, int seed) {
@@ -149,50 +175,51 @@ public final class TageEngine implements RandomSource {
     this.kit = cbp2025Kit;
     this.config = config;
     this.small = config.protectNewEntries();
-    this.tables = config.tables();
-    this.enabled = new boolean[tables + 4];
-    this.length = config.historyLengths();
-    for (int i = 1; i <= tables; i++) {
-      enabled[i] = config.enabled(i);
+    this.nhist = config.tables();
+    this.NOSKIP = new boolean[nhist + 4];
+    this.m = config.historyLengths();
+    for (int i = 1; i <= nhist; i++) {
+      NOSKIP[i] = config.enabled(i);
     }
-    this.logBank = config.logBankEntries();
-    this.bankMask = (1 << logBank) - 1;
-    this.firstLong = config.firstLongTable();
-    this.shortBanks = config.shortBanks();
-    this.longBanks = config.longBanks();
-    this.longBase = shortBanks << logBank;
+    this.logg = config.logBankEntries();
+    this.bankMask = (1 << logg) - 1;
+    this.born = config.firstLongTable();
+    this.nbankLow = config.shortBanks();
+    this.nbankHigh = config.longBanks();
     // Java's shifts count modulo the operand's width, as x86 does: the int one is CBP-2016's
-    this.longBankPathMask = firstLong > tables ? 0
-        : cbp2025Kit ? (1L << length[firstLong]) - 1 : (long) ((1 << length[firstLong]) - 1);
-    this.shortBankPathMask = (long) ((1 << length[1]) - 1);
-    int entries = (shortBanks + longBanks) << logBank;
-    this.counter = new byte[entries];
+    this.bornPathMask = born > nhist ? 0
+        : cbp2025Kit ? (1L << m[born]) - 1 : (long) ((1 << m[born]) - 1);
+    this.firstPathMask = (long) ((1 << m[1]) - 1);
+    int entries = (nbankLow + nbankHigh) << logg;
+    this.ctr = new byte[entries];
     this.tag = new char[entries];
-    this.useful = new byte[entries];
-    this.counterMax = (1 << (config.counterBits() - 1)) - 1;
-    this.counterMin = -(1 << (config.counterBits() - 1));
-    this.usefulMax = (1 << config.usefulBits()) - 1;
+    this.u = new byte[entries];
+    this.ctrBits = config.counterBits();
+    this.ctrMax = SaturatingCounters.signedMax(ctrBits);
+    this.ctrMin = SaturatingCounters.signedMin(ctrBits);
+    this.uMax = (1 << config.usefulBits()) - 1;
 
-    this.bimodalPrediction = new byte[1 << config.logBimodal()];
-    this.bimodalHysteresis = new byte[1 << (config.logBimodal() - config.hysteresisShift())];
+    this.bimPred = new byte[1 << config.logBimodal()];
+    this.bimHyst = new byte[1 << (config.logBimodal() - config.hysteresisShift())];
     // his bimodal entries start weakly not-taken (pred 0, hyst 1)
-    java.util.Arrays.fill(bimodalHysteresis, (byte) 1);
-    this.bimodalMask = (1 << config.logBimodal()) - 1;
+    Arrays.fill(bimHyst, (byte) 1);
+    this.bimMask = (1 << config.logBimodal()) - 1;
     this.hysteresisShift = config.hysteresisShift();
 
-    this.useAltOnNa = new byte[1 << config.logUseAlt()];
-    this.useAltMax = (1 << (config.useAltBits() - 1)) - 1;
-    this.useAltMin = -(1 << (config.useAltBits() - 1));
+    this.use_alt_on_na = new byte[1 << config.logUseAlt()];
+    this.useAltMax = SaturatingCounters.signedMax(config.useAltBits());
+    this.useAltMin = SaturatingCounters.signedMin(config.useAltBits());
 
     // a pair is hashed when one of its tables exists (the 8 KB gtag reads the previous pair's
     // index fold, so there every pair is kept)
-    int pairs = 0;
-    int allPairs = tables / 2;
-    boolean[] kept = new boolean[allPairs];
-    for (int k = 0; k < allPairs; k++) {
-      kept[k] = small || enabled[2 * k + 1] || enabled[2 * k + 2];
-      pairs += kept[k] ? 1 : 0;
+    int kept = 0;
+    int allPairs = nhist / 2;
+    boolean[] keep = new boolean[allPairs];
+    for (int q = 0; q < allPairs; q++) {
+      keep[q] = small || NOSKIP[2 * q + 1] || NOSKIP[2 * q + 2];
+      kept += keep[q] ? 1 : 0;
     }
+    this.pairs = kept;
     int[] pairTable = new int[pairs];
     int[] rank = new int[allPairs];
     this.pairAddressShift = new int[pairs];
@@ -202,14 +229,14 @@ public final class TageEngine implements RandomSource {
     this.pairPreviousFold = new int[pairs];
     this.pairIndex = new int[pairs];
     this.pairTag = new int[pairs];
-    this.tablePair = new int[tables + 4];
+    this.tablePair = new int[nhist + 4];
     int[] lengths = new int[pairs];
     int[] banks = new int[pairs];
     int distinct = 0;
     int k = 0;
     for (int q = 0; q < allPairs; q++) {
       rank[q] = -1;
-      if (!kept[q]) {
+      if (!keep[q]) {
         continue;
       }
       int i = 2 * q + 1;
@@ -217,58 +244,59 @@ public final class TageEngine implements RandomSource {
       pairTable[k] = i;
       tablePair[i] = k;
       tablePair[i + 1] = k;
-      pairAddressShift[k] = Math.abs(logBank - i) + 1;
+      pairAddressShift[k] = Math.abs(logg - i) + 1;
       pairTagBits[k] = config.tagBits(i);
       pairTagMask[k] = (1 << config.tagBits(i)) - 1;
       pairPreviousFold[k] = q > 0 ? rank[q - 1] : -1;
       // F(phist, M, bank) depends on M = min(m, 27) and, below logg, on the table number
-      int pathLength = Math.min(length[i], config.pathBits());
-      int bank = i < logBank ? i : 0;
-      int m = 0;
-      while (m < distinct && (lengths[m] != pathLength || banks[m] != bank)) {
-        m++;
+      int pathLength = Math.min(m[i], config.pathBits());
+      int bank = i < logg ? i : 0;
+      int f = 0;
+      while (f < distinct && (lengths[f] != pathLength || banks[f] != bank)) {
+        f++;
       }
-      if (m == distinct) {
-        lengths[m] = pathLength;
-        banks[m] = bank;
+      if (f == distinct) {
+        lengths[f] = pathLength;
+        banks[f] = bank;
         distinct++;
       }
-      pairMix[k] = m;
+      pairMix[k] = f;
       k++;
     }
-    this.foldsPerKind = pairs;
-    this.history = new GlobalHistory(config.maxHistory());
+    this.history = new FoldedHistory(config.maxHistory());
     // his ch_i, ch_t[0] and ch_t[1]; the 8 KB code folds into wider registers than the tables
     for (int pair = 0; pair < pairs; pair++) {
       int q = (pairTable[pair] - 1) / 2;
-      history.addFold(length[pairTable[pair]], small ? 17 + (2 * q) % 4 : logBank);
+      history.addFold(m[pairTable[pair]], small ? 17 + (2 * q) % 4 : logg);
     }
     for (int pair = 0; pair < pairs; pair++) {
-      history.addFold(length[pairTable[pair]], small ? 13 : config.tagBits(pairTable[pair]));
+      history.addFold(m[pairTable[pair]], small ? 13 : config.tagBits(pairTable[pair]));
     }
     for (int pair = 0; pair < pairs; pair++) {
-      history.addFold(length[pairTable[pair]], small ? 11 : config.tagBits(pairTable[pair]) - 1);
+      history.addFold(m[pairTable[pair]], small ? 11 : config.tagBits(pairTable[pair]) - 1);
     }
     this.mixes = distinct;
-    this.mixLength = java.util.Arrays.copyOf(lengths, distinct);
-    this.mixBank = java.util.Arrays.copyOf(banks, distinct);
+    this.mixLength = Arrays.copyOf(lengths, distinct);
+    this.mixBank = Arrays.copyOf(banks, distinct);
     this.mixValue = new int[distinct];
-    this.pathMask = small ? -1L : (1L << config.pathBits()) - 1;
+    this.phistMask = small ? -1L : (1L << config.pathBits()) - 1;
     this.tickLimit = 1 << config.logUsefulPeriod();
-    this.seed = seed;
+    this.Seed = seed;
     this.kitSeed = seed;
-    int randomTable = firstLong + 2;
-    this.randomTagPair = randomTable <= tables && kept[(randomTable - 1) / 2]
+    int randomTable = born + 2;
+    this.randomTagPair = randomTable <= nhist && keep[(randomTable - 1) / 2]
         ? tablePair[randomTable] : -1;
     this.otherRandom = cbp2025Kit || (small && randomTagPair >= 0);
-    this.index = new int[tables + 4];
-    this.shortTables = group(1, Math.min(firstLong, tables + 1), 0, shortBanks);
-    this.longTables = group(firstLong, tables + 1, longBase, longBanks);
+    this.GI = new int[nhist + 4];
+    this.shortTables = group(1, Math.min(born, nhist + 1), 0, nbankLow);
+    this.longTables = group(born, nhist + 1, nbankLow << logg, nbankHigh);
   }
 
   public TageConfig config() {
     return config;
   }
+
+  // ---------------------------------------------------------------- random numbers
 
   /**
    * His {@code MYRANDOM}: a scramble of a counter with the path history and the history pointer
@@ -284,15 +312,15 @@ public final class TageEngine implements RandomSource {
     return scramble(0);
   }
 
-  /** His scramble on the 32-bit Seed; {@code tag} is the 8 KB code's extra mix (else 0). */
-  private int scramble(int tag) {
-    int s = seed + 1;
-    s ^= (int) path;
+  /** His scramble on the 32-bit Seed; {@code tagMix} is the 8 KB code's extra GTAG (else 0). */
+  private int scramble(int tagMix) {
+    int s = Seed + 1;
+    s ^= (int) phist;
     s = (s >> 21) + (s << 11);
-    s ^= historyPointer;
+    s ^= ptghist;
     s = (s >> 10) + (s << 22);
-    s ^= tag;
-    seed = s;
+    s ^= tagMix;
+    Seed = s;
     return s;
   }
 
@@ -303,9 +331,9 @@ public final class TageEngine implements RandomSource {
    */
   private int kitRandom() {
     long s = kitSeed + 1;
-    s ^= path;
+    s ^= phist;
     s = (s >>> 21) + (s << 11);
-    s ^= historyPointer;
+    s ^= ptghist;
     s = (s >>> 10) + (s << 22);
     kitSeed = s;
     return (int) s;
@@ -318,83 +346,112 @@ public final class TageEngine implements RandomSource {
 
   // ---------------------------------------------------------------- prediction
 
-  /** His {@code Tagepred}: looks the branch up in every table and returns TAGE's prediction. */
+  /**
+   * His {@code Tagepred}: GI and GTAG of every table, the longest and second longest matches
+   * (HitBank, AltBank) and the bimodal, then TAGE's prediction with USE_ALT_ON_NA.
+   */
   public boolean predict(long pc) {
     int p = (int) pc; // gindex and gtag take the address as a 32-bit unsigned int
-    long ph = path;
-    int[] folds = history.currentFolds();
-    int[] mix = mixValue;
-    for (int m = 0; m < mixes; m++) {
-      mix[m] = f(ph, mixLength[m], mixBank[m]);
-    }
-    int[] idx = pairIndex;
-    int[] tg = pairTag;
-    int pairs = foldsPerKind;
-    if (small) {
-      for (int k = 0; k < pairs; k++) {
-        int fk = mix[pairMix[k]];
-        // gindex
-        int i = p ^ (p >>> pairAddressShift[k]) ^ folds[k] ^ fk;
-        idx[k] = (i ^ (i >> logBank) ^ (i >> 2 * logBank)) & bankMask;
-        // gtag
-        int previous = pairPreviousFold[k] >= 0 ? folds[pairPreviousFold[k]] : 0;
-        int t = (previous << 2) ^ p ^ (p >>> 2) ^ folds[k];
-        t = (t >> 1) ^ ((t & 1) << 10) ^ fk;
-        t ^= folds[pairs + k] ^ (folds[2 * pairs + k] << 1);
-        tg[k] = (t ^ (t >> pairTagBits[k])) & pairTagMask[k];
-      }
-    } else {
-      for (int k = 0; k < pairs; k++) {
-        idx[k] = (p ^ (p >>> pairAddressShift[k]) ^ folds[k] ^ mix[pairMix[k]]) & bankMask;
-        tg[k] = (p ^ folds[pairs + k] ^ (folds[2 * pairs + k] << 1)) & pairTagMask[k];
-      }
-    }
-    // consecutive tables go to consecutive banks, from a bank picked by pc and recent path
-    int longStart = (int) Long.remainderUnsigned(pc ^ (ph & longBankPathMask), longBanks);
-    int shortStart = (int) Long.remainderUnsigned(pc ^ (ph & shortBankPathMask), shortBanks);
-    long hits = lookUp(shortTables, shortStart << logBank)
-        | lookUp(longTables, longStart << logBank);
-
-    bimodalIndex = (p ^ (p >>> 2)) & bimodalMask;
-    boolean base = getbim();
-    alternatePrediction = base;
-    tagePrediction = base;
-    longestMatchPrediction = base;
-    hitBank = 63 - Long.numberOfLeadingZeros(hits);
-    if (hitBank < 0) {
-      hitBank = 0;
-    }
-    long below = hits & ~(1L << hitBank);
-    altBank = below == 0 ? 0 : 63 - Long.numberOfLeadingZeros(below);
-    if (hitBank > 0) {
-      int c = counter[index[hitBank]];
-      longestMatchPrediction = c >= 0;
-      if (altBank > 0) {
-        int a = counter[index[altBank]];
-        alternatePrediction = a >= 0;
-        alternateConfident = !weak(a);
-      } else {
-        alternatePrediction = getbim();
-      }
-      boolean useAlt = useAltOnNa[useAltIndex()] >= 0 && weak(c);
-      tagePrediction = useAlt ? alternatePrediction : longestMatchPrediction;
-      int strength = Math.abs(2 * c + 1);
-      highConfidence = strength >= (1 << config.counterBits()) - 1;
-      lowConfidence = strength == 1;
-      mediumConfidence = strength == 5;
-    }
-    return tagePrediction;
+    hashPairs(p, history.currentFolds());
+    // his T: consecutive tables go to consecutive banks, from a bank picked by pc and recent path
+    int high = (int) Long.remainderUnsigned(pc ^ (phist & bornPathMask), nbankHigh);
+    int low = (int) Long.remainderUnsigned(pc ^ (phist & firstPathMask), nbankLow);
+    long hits = match(shortTables, low << logg) | match(longTables, high << logg);
+    bimIndex = (p ^ (p >>> 2)) & bimMask;
+    return choose(hits);
   }
 
   /**
-   * The existing tables of one group (short or long histories). Consecutive tables sit in
-   * consecutive banks, and the group's first bank for a branch is a hash of pc and path, so a
-   * branch's entries spread over the banks, wrapping around inside the group. Per table: its
-   * number, its pair, whether it is the second of its pair (then {@code bankMask}: its index is
-   * the pair's XOR the low tag bits, else 0) and the first entry of its bank; and where the group
-   * wraps around.
+   * His loop {@code for (i = 1; i <= nhist; i += 2)}: gindex and gtag of the odd table of every
+   * pair, into {@link #pairIndex} and {@link #pairTag}, the F values first ({@link #mixValue}).
    */
-  private record TableGroup(int[] table, int[] pair, int[] secondShift, int[] start, int end,
+  private void hashPairs(int p, int[] folds) {
+    long a = phist;
+    int[] mix = mixValue;
+    for (int f = 0; f < mixes; f++) {
+      mix[f] = F(a, mixLength[f], mixBank[f]);
+    }
+    int[] gi = pairIndex;
+    int[] gt = pairTag;
+    int n = pairs;
+    // two loops rather than a test per pair: the code is fixed when the engine is built
+    if (small) {
+      for (int k = 0; k < n; k++) {
+        int fk = mix[pairMix[k]];
+        gi[k] = gindex8KB(p, k, folds, fk);
+        gt[k] = gtag8KB(p, k, folds, fk);
+      }
+    } else {
+      for (int k = 0; k < n; k++) {
+        gi[k] = gindex(p, k, folds, mix[pairMix[k]]);
+        gt[k] = gtag(p, k, folds);
+      }
+    }
+  }
+
+  /**
+   * His 64 KB {@code gindex} of the odd table of pair {@code k}, whose {@code F} is {@code fk}:
+   * the address, shifted by a per-table amount so tables differ, XOR ch_i and the path.
+   */
+  private int gindex(int p, int k, int[] folds, int fk) {
+    return (p ^ (p >>> pairAddressShift[k]) ^ folds[k] ^ fk) & bankMask;
+  }
+
+  /** His 64 KB {@code gtag}: the address XOR ch_t[0] XOR ch_t[1] shifted by one. */
+  private int gtag(int p, int k, int[] folds) {
+    return (p ^ folds[pairs + k] ^ (folds[2 * pairs + k] << 1)) & pairTagMask[k];
+  }
+
+  /**
+   * His 8 KB {@code gindex}: as the 64 KB one on wider folds, folded again into logg bits so that
+   * no bit of the wider fold is lost.
+   */
+  private int gindex8KB(int p, int k, int[] folds, int fk) {
+    int i = p ^ (p >>> pairAddressShift[k]) ^ folds[k] ^ fk;
+    return (i ^ (i >> logg) ^ (i >> 2 * logg)) & bankMask;
+  }
+
+  /**
+   * His 8 KB {@code gtag}: it also mixes the previous pair's index history, this pair's and the
+   * path, so that the tags of neighbouring lengths differ where their index histories agree.
+   */
+  private int gtag8KB(int p, int k, int[] folds, int fk) {
+    int previous = pairPreviousFold[k] >= 0 ? folds[pairPreviousFold[k]] : 0;
+    int t = (previous << 2) ^ p ^ (p >>> 2) ^ folds[k];
+    t = (t >> 1) ^ ((t & 1) << 10) ^ fk;
+    t ^= folds[pairs + k] ^ (folds[2 * pairs + k] << 1);
+    return (t ^ (t >> pairTagBits[k])) & pairTagMask[k];
+  }
+
+  /**
+   * His {@code F}: folds the low {@code size} bits of the path history {@code A} into a bank
+   * index, with rotations by the table number {@code bank} when it is below logg (0 here means
+   * none). As in his code, the high part is not masked before it is rotated in.
+   */
+  private int F(long A, int size, int bank) {
+    int x = (int) (A & ((1 << size) - 1));
+    int a1 = x & bankMask;
+    int a2 = x >>> logg;
+    if (bank != 0) {
+      a2 = ((a2 << bank) & bankMask) + (a2 >>> (logg - bank));
+    }
+    x = a1 ^ a2;
+    if (bank != 0) {
+      x = ((x << bank) & bankMask) + (x >>> (logg - bank));
+    }
+    return x;
+  }
+
+  /**
+   * The existing tables of one group (short or long histories): a cache of what his bank
+   * placement computes per table from the configuration only, built once with the engine.
+   * Consecutive tables sit in consecutive banks, and the group's first bank for a branch (his T)
+   * is a hash of pc and path, so a branch's entries spread over the banks, wrapping around inside
+   * the group. Per table: its number, its pair, whether it is the even one of its pair (then
+   * {@code bankMask}: his {@code GI[i + 1] = GI[i] ^ (GTAG[i] & ((1 << LOGG) - 1))}, else 0) and
+   * the first entry of its bank; and where the group wraps around.
+   */
+  private record TableGroup(int[] table, int[] pair, int[] evenMask, int[] start, int end,
       int size) {
   }
 
@@ -405,47 +462,47 @@ public final class TageEngine implements RandomSource {
   private TableGroup group(int from, int to, int base, int banks) {
     int n = 0;
     for (int i = from; i < to; i++) {
-      n += enabled[i] ? 1 : 0;
+      n += NOSKIP[i] ? 1 : 0;
     }
     int[] table = new int[n];
     int[] pair = new int[n];
-    int[] second = new int[n];
+    int[] even = new int[n];
     int[] start = new int[n];
     int j = 0;
     for (int i = from; i < to; i++) {
-      if (enabled[i]) {
+      if (NOSKIP[i]) {
         table[j] = i;
         pair[j] = tablePair[i];
-        second[j] = ((i - 1) & 1) != 0 ? bankMask : 0;
-        start[j] = base + ((j % banks) << logBank);
+        even[j] = ((i - 1) & 1) != 0 ? bankMask : 0;
+        start[j] = base + ((j % banks) << logg);
         j++;
       }
     }
-    int size = banks << logBank;
-    return new TableGroup(table, pair, second, start, base + size, size);
+    int size = banks << logg;
+    return new TableGroup(table, pair, even, start, base + size, size);
   }
 
   /**
-   * Reads the tag of every table of {@code group} for the hashes just computed, starting
-   * {@code offset} entries into the group (its first bank), and returns the hits as a bit per
-   * table. Records each table's entry (his GI) for the update.
+   * His GI with the bank added, and his tag comparisons, for every table of {@code group}:
+   * records each table's entry in GI and returns the tables whose tag matches, a bit per table.
+   * {@code offset} is the group's first bank for this branch, in entries.
    */
-  private long lookUp(TableGroup group, int offset) {
+  private long match(TableGroup group, int offset) {
     int[] table = group.table();
     int[] pair = group.pair();
-    int[] second = group.secondShift();
+    int[] even = group.evenMask();
     int[] start = group.start();
     int end = group.end();
     int size = group.size();
-    int[] idx = pairIndex;
-    int[] tg = pairTag;
-    int[] entry = index;
+    int[] gi = pairIndex;
+    int[] gt = pairTag;
+    int[] entry = GI;
     char[] tags = tag;
     long hits = 0;
     for (int j = 0; j < table.length; j++) {
       int k = pair[j];
-      int t = tg[k];
-      int e = start[j] + offset + (idx[k] ^ (t & second[j]));
+      int t = gt[k];
+      int e = start[j] + offset + (gi[k] ^ (t & even[j]));
       if (e >= end) {
         e -= size;
       }
@@ -456,43 +513,58 @@ public final class TageEngine implements RandomSource {
     return hits;
   }
 
+  /**
+   * The end of his {@code Tagepred}: HitBank is the longest matching table and AltBank the next
+   * one; the provider predicts unless its entry is weak (newly allocated) and USE_ALT_ON_NA
+   * prefers the alternate, which is the bimodal when nothing else matched.
+   */
+  private boolean choose(long hits) {
+    boolean base = getbim();
+    alttaken = base;
+    tage_pred = base;
+    LongestMatchPred = base;
+    HitBank = Math.max(0, 63 - Long.numberOfLeadingZeros(hits));
+    long below = hits & ~(1L << HitBank);
+    AltBank = below == 0 ? 0 : 63 - Long.numberOfLeadingZeros(below);
+    if (HitBank > 0) {
+      int c = ctr[GI[HitBank]];
+      LongestMatchPred = c >= 0;
+      if (AltBank > 0) {
+        int a = ctr[GI[AltBank]];
+        alttaken = a >= 0;
+        AltConf = !weak(a);
+      } else {
+        alttaken = getbim();
+      }
+      boolean useAlt = use_alt_on_na[INDUSEALT()] >= 0 && weak(c);
+      tage_pred = useAlt ? alttaken : LongestMatchPred;
+      int strength = Math.abs(2 * c + 1);
+      HighConf = strength >= (1 << ctrBits) - 1;
+      LowConf = strength == 1;
+      MedConf = strength == 5;
+    }
+    return tage_pred;
+  }
+
   /** His {@code getbim}: the bimodal prediction, and the confidences it implies. */
   private boolean getbim() {
-    int prediction = bimodalPrediction[bimodalIndex];
-    bimodalState = (prediction << 1) | bimodalHysteresis[bimodalIndex >>> hysteresisShift];
-    highConfidence = bimodalState == 0 || bimodalState == 3;
-    lowConfidence = !highConfidence;
-    alternateConfident = highConfidence;
-    mediumConfidence = false;
-    return prediction > 0;
+    int pred = bimPred[bimIndex];
+    BIM = (pred << 1) | bimHyst[bimIndex >>> hysteresisShift];
+    HighConf = BIM == 0 || BIM == 3;
+    LowConf = !HighConf;
+    AltConf = HighConf;
+    MedConf = false;
+    return pred > 0;
   }
 
-  /** His INDUSEALT. */
-  private int useAltIndex() {
-    int i = (((hitBank - 1) / 8) << 1) + (alternateConfident ? 1 : 0);
+  /** His INDUSEALT: which USE_ALT_ON_NA counter serves this provider. */
+  private int INDUSEALT() {
+    int i = (((HitBank - 1) / 8) << 1) + (AltConf ? 1 : 0);
     // the 64 KB code takes it modulo SIZEUSEALT - 1; the 8 KB one never goes past the table
-    return small ? Math.min(i, useAltOnNa.length - 1) : i % (useAltOnNa.length - 1);
+    return small ? Math.min(i, use_alt_on_na.length - 1) : i % (use_alt_on_na.length - 1);
   }
 
-  /**
-   * His {@code F}: folds the low {@code size} bits of the path history into a bank index, with
-   * rotations by the table number {@code bank} when it is below logg (0 here means none). As in
-   * his code, the high part is not masked before it is rotated in.
-   */
-  private int f(long a, int size, int bank) {
-    int x = (int) (a & ((1 << size) - 1));
-    int a1 = x & bankMask;
-    int a2 = x >>> logBank;
-    if (bank != 0) {
-      a2 = ((a2 << bank) & bankMask) + (a2 >>> (logBank - bank));
-    }
-    x = a1 ^ a2;
-    if (bank != 0) {
-      x = ((x << bank) & bankMask) + (x >>> (logBank - bank));
-    }
-    return x;
-  }
-
+  /** A counter that says "newly allocated": one step from either direction. */
   private static boolean weak(int c) {
     return c == 0 || c == -1;
   }
@@ -505,130 +577,88 @@ public final class TageEngine implements RandomSource {
    * right, TAGE allocates only one time in 32.
    */
   public void update(boolean taken, boolean finalPrediction) {
-    boolean allocate = tagePrediction != taken && hitBank < tables;
-    if (hitBank > 0 && weak(counter[index[hitBank]])) {
+    boolean ALLOC = tage_pred != taken && HitBank < nhist;
+    if (HitBank > 0 && weak(ctr[GI[HitBank]])) {
       // a weak provider counts as newly allocated: when it was right, do not add more
-      if (longestMatchPrediction == taken) {
-        allocate = false;
+      if (LongestMatchPred == taken) {
+        ALLOC = false;
       }
-      if (longestMatchPrediction != alternatePrediction) {
-        int i = useAltIndex();
-        useAltOnNa[i] = (byte) saturate(useAltOnNa[i], alternatePrediction == taken, useAltMin,
-            useAltMax);
+      if (LongestMatchPred != alttaken) {
+        int i = INDUSEALT();
+        use_alt_on_na[i] = (byte) SaturatingCounters.update(use_alt_on_na[i], alttaken == taken,
+            useAltMin, useAltMax);
       }
     }
     if (finalPrediction == taken && (next() & 31) != 0) {
-      allocate = false;
+      ALLOC = false;
     }
-    lowestAllocatedTable = Integer.MAX_VALUE;
-    if (allocate) {
+    if (ALLOC) {
       if (small) {
         allocateProtecting(taken);
       } else {
         allocate(taken);
       }
     }
-    if (small) {
-      updateCountersProtecting(taken);
-    } else {
-      updateCounters(taken);
-    }
+    updateProvider(taken);
   }
 
-  /** 64 KB: train the provider (and a weak provider's alternate), and its u bit. */
-  private void updateCounters(boolean taken) {
-    if (hitBank > 0) {
-      int e = index[hitBank];
-      if (weak(counter[e]) && longestMatchPrediction != taken) {
-        // the provider is too young to be trusted alone: train its alternate as well
-        if (altBank > 0) {
-          int a = index[altBank];
-          counter[a] = (byte) saturate(counter[a], taken, counterMin, counterMax);
-        } else {
-          baseupdate(taken);
-        }
-      }
-      counter[e] = (byte) saturate(counter[e], taken, counterMin, counterMax);
-      if (weak(counter[e])) {
-        useful[e] = 0; // it just changed its mind: it cannot have been useful
-      }
-      if (alternatePrediction == taken && altBank > 0
-          && Math.abs(2 * counter[index[altBank]] + 1) == 7 && useful[e] == 1
-          && longestMatchPrediction == taken) {
-        useful[e] = 0; // a saturated alternate would have done as well
-      }
-    } else {
-      baseupdate(taken);
-    }
-    if (longestMatchPrediction != alternatePrediction && longestMatchPrediction == taken) {
-      int e = index[hitBank];
-      if (useful[e] < usefulMax) {
-        useful[e]++;
-      }
-    }
-  }
-
-  /** 8 KB: as the 64 KB code, but a weak entry loses its protection (u) before and after. */
-  private void updateCountersProtecting(boolean taken) {
-    if (hitBank > 0) {
-      int e = index[hitBank];
-      if (weak(counter[e]) && longestMatchPrediction != taken) {
-        if (altBank > 0) {
-          int a = index[altBank];
-          if (weak(counter[a])) {
-            useful[a] = 0;
+  /**
+   * His counter and u updates: train the provider (and a weak wrong provider's alternate, as the
+   * provider is too young to be trusted alone), reset u where the entry cannot have been useful,
+   * and raise u where the provider was right and the alternate wrong. The 8 KB code also lets a
+   * weak entry lose its protection (u) before and after each training.
+   */
+  private void updateProvider(boolean taken) {
+    if (HitBank > 0) {
+      int e = GI[HitBank];
+      if (weak(ctr[e]) && LongestMatchPred != taken) {
+        if (AltBank > 0) {
+          int a = GI[AltBank];
+          if (small && weak(ctr[a])) {
+            u[a] = 0;
           }
-          counter[a] = (byte) saturate(counter[a], taken, counterMin, counterMax);
-          if (weak(counter[a])) {
-            useful[a] = 0;
+          ctr[a] = (byte) SaturatingCounters.update(ctr[a], taken, ctrMin, ctrMax);
+          if (small && weak(ctr[a])) {
+            u[a] = 0;
           }
         } else {
           baseupdate(taken);
         }
       }
-      if (weak(counter[e])) {
-        useful[e] = 0;
+      if (small && weak(ctr[e])) {
+        u[e] = 0;
       }
-      counter[e] = (byte) saturate(counter[e], taken, counterMin, counterMax);
-      if (weak(counter[e])) {
-        useful[e] = 0;
+      ctr[e] = (byte) SaturatingCounters.update(ctr[e], taken, ctrMin, ctrMax);
+      if (weak(ctr[e])) {
+        u[e] = 0; // it just changed its mind: it cannot have been useful
       }
-      if (alternatePrediction == taken && altBank > 0
-          && Math.abs(2 * counter[index[altBank]] + 1) == 7 && useful[e] == 1
-          && longestMatchPrediction == taken) {
-        useful[e] = 0;
+      if (alttaken == taken && AltBank > 0 && Math.abs(2 * ctr[GI[AltBank]] + 1) == 7
+          && u[e] == 1 && LongestMatchPred == taken) {
+        u[e] = 0; // a saturated alternate would have done as well
       }
     } else {
       baseupdate(taken);
     }
-    if (longestMatchPrediction != alternatePrediction && longestMatchPrediction == taken) {
-      int e = index[hitBank];
-      if (useful[e] < usefulMax) {
-        useful[e]++;
+    if (LongestMatchPred != alttaken && LongestMatchPred == taken) {
+      int e = GI[HitBank];
+      if (u[e] < uMax) {
+        u[e]++;
       }
     }
   }
 
   /** His {@code baseupdate}: the bimodal 2-bit state, its hysteresis bit shared. */
   private void baseupdate(boolean taken) {
-    int state = bimodalState;
-    if (taken) {
-      if (state < 3) {
-        state++;
-      }
-    } else if (state > 0) {
-      state--;
-    }
-    bimodalPrediction[bimodalIndex] = (byte) (state >> 1);
-    bimodalHysteresis[bimodalIndex >>> hysteresisShift] = (byte) (state & 1);
+    int state = SaturatingCounters.update(BIM, taken, 0, 3);
+    bimPred[bimIndex] = (byte) (state >> 1);
+    bimHyst[bimIndex >>> hysteresisShift] = (byte) (state & 1);
   }
 
   /** Allocates the new entry of table {@code i}, as both codes do. */
   private void install(int i, boolean taken) {
-    int e = index[i];
+    int e = GI[i];
     tag[e] = (char) pairTag[tablePair[i]];
-    counter[e] = (byte) (taken ? 0 : -1);
-    lowestAllocatedTable = Math.min(lowestAllocatedTable, i);
+    ctr[e] = (byte) (taken ? 0 : -1);
   }
 
   /**
@@ -639,35 +669,37 @@ public final class TageEngine implements RandomSource {
    * feed the TICK counter that ages every u.
    */
   private void allocate(boolean taken) {
-    int remaining = config.extraAllocations();
-    int a = (next() & 127) < 32 ? 2 : 1;
-    int penalty = 0;
-    int allocated = 0;
-    int dep = ((hitBank - 1 + 2 * a) & 0xffe) ^ (next() & 1);
-    for (int bigI = dep; bigI < tables; bigI += 2) {
+    int T = config.extraAllocations();
+    int A = (next() & 127) < 32 ? 2 : 1;
+    int Penalty = 0;
+    int NA = 0;
+    int DEP = ((HitBank - 1 + 2 * A) & 0xffe) ^ (next() & 1);
+    for (int I = DEP; I < nhist; I += 2) {
       // his i = I + 1, then, unless it allocated, the other table of the pair, i = (I ^ 1) + 1
-      int outcome = tryAllocate(bigI + 1, taken);
+      int outcome = tryAllocate(I + 1, taken);
       if (outcome != ALLOCATED) {
-        penalty += outcome == IN_USE ? 1 : 0;
-        outcome = tryAllocate((bigI ^ 1) + 1, taken);
-        penalty += outcome == IN_USE ? 1 : 0;
+        Penalty += outcome == IN_USE ? 1 : 0;
+        outcome = tryAllocate((I ^ 1) + 1, taken);
+        Penalty += outcome == IN_USE ? 1 : 0;
       }
       if (outcome == ALLOCATED) {
-        allocated++;
-        if (remaining <= 0) {
+        NA++;
+        if (T <= 0) {
           break;
         }
-        bigI += 2;
-        remaining--;
+        I += 2;
+        T--;
       }
     }
-    tick += penalty - 2 * allocated;
-    if (tick < 0) {
-      tick = 0;
-    }
-    if (tick >= tickLimit) {
+    addToTick(Penalty - 2 * NA);
+  }
+
+  /** His TICK: failures push it up, allocations down; when it reaches its limit every u ages. */
+  private void addToTick(int delta) {
+    TICK = Math.max(0, TICK + delta);
+    if (TICK >= tickLimit) {
       ageUseful();
-      tick = 0;
+      TICK = 0;
     }
   }
 
@@ -682,18 +714,18 @@ public final class TageEngine implements RandomSource {
 
   /** One step of the 64 KB loop on table {@code i}. */
   private int tryAllocate(int i, boolean taken) {
-    if (!enabled[i]) {
+    if (!NOSKIP[i]) {
       return ABSENT;
     }
-    int e = index[i];
-    if (useful[e] != 0) {
+    int e = GI[i];
+    if (u[e] != 0) {
       return IN_USE;
     }
-    if (Math.abs(2 * counter[e] + 1) <= 3) {
+    if (Math.abs(2 * ctr[e] + 1) <= 3) {
       install(i, taken);
       return ALLOCATED;
     }
-    counter[e] = (byte) (counter[e] > 0 ? counter[e] - 1 : counter[e] + 1);
+    ctr[e] = (byte) (ctr[e] > 0 ? ctr[e] - 1 : ctr[e] + 1);
     return WEAKENED;
   }
 
@@ -705,57 +737,50 @@ public final class TageEngine implements RandomSource {
    * tried being absent skips the pair.
    */
   private void allocateProtecting(boolean taken) {
-    int remaining = config.extraAllocations();
-    int a = (next() & 127) < 32 ? 2 : 1;
-    int penalty = 0;
-    int truePenalty = 0;
-    int allocated = 0;
-    int dep = ((hitBank - 1 + 2 * a) & 0xffe) ^ (next() & 1);
-    pairs:
-    for (int bigI = dep; bigI < tables; bigI += 2) {
-      if (!enabled[bigI + 1]) {
+    int T = config.extraAllocations();
+    int A = (next() & 127) < 32 ? 2 : 1;
+    int Penalty = 0;
+    int TruePen = 0;
+    int NA = 0;
+    int DEP = ((HitBank - 1 + 2 * A) & 0xffe) ^ (next() & 1);
+    search:
+    for (int I = DEP; I < nhist; I += 2) {
+      if (!NOSKIP[I + 1]) {
         continue;
       }
       for (int step = 0; step < 2; step++) {
         // his i = I + 1, then i = (I ^ 1) + 1 with I as the first step left it
-        int i = step == 0 ? bigI + 1 : (bigI ^ 1) + 1;
-        if (i > tables || !enabled[i]) {
+        int i = step == 0 ? I + 1 : (I ^ 1) + 1;
+        if (i > nhist || !NOSKIP[i]) {
           continue;
         }
         int outcome = tryProtecting(i, taken);
-        penalty += outcome == ALLOCATED ? 0 : 1;
-        truePenalty += outcome == IN_USE ? 1 : 0;
+        Penalty += outcome == ALLOCATED ? 0 : 1;
+        TruePen += outcome == IN_USE ? 1 : 0;
         if (outcome == ALLOCATED) {
-          allocated++;
-          if (remaining <= 0) {
-            break pairs;
+          NA++;
+          if (T <= 0) {
+            break search;
           }
-          bigI += 2;
-          remaining--;
+          I += 2;
+          T--;
         }
       }
     }
-    tick += truePenalty + penalty - 5 * allocated;
-    if (tick < 0) {
-      tick = 0;
-    }
-    if (tick >= tickLimit) {
-      ageUseful();
-      tick = 0;
-    }
+    addToTick(TruePen + Penalty - 5 * NA);
   }
 
   /** One step of the 8 KB loop on table {@code i}: a new entry is protected one time in 32. */
   private int tryProtecting(int i, boolean taken) {
-    int e = index[i];
-    if (useful[e] == 0) {
-      useful[e] = (byte) ((next() & 31) == 0 ? 1 : 0);
+    int e = GI[i];
+    if (u[e] == 0) {
+      u[e] = (byte) ((next() & 31) == 0 ? 1 : 0);
       install(i, taken);
       return ALLOCATED;
     }
-    if (useful[e] == 1 && weak(counter[e])) {
+    if (u[e] == 1 && weak(ctr[e])) {
       if ((next() & 7) == 0) {
-        useful[e] = 0;
+        u[e] = 0;
       }
       return PROTECTED;
     }
@@ -767,26 +792,18 @@ public final class TageEngine implements RandomSource {
    * KB: halved; 8 KB: decremented).
    */
   void ageUseful() {
-    byte[] u = useful;
+    byte[] useful = u;
     if (small) {
-      for (int e = 0; e < u.length; e++) {
-        if (u[e] > 0) {
-          u[e]--;
+      for (int e = 0; e < useful.length; e++) {
+        if (useful[e] > 0) {
+          useful[e]--;
         }
       }
     } else {
-      for (int e = 0; e < u.length; e++) {
-        u[e] >>= 1;
+      for (int e = 0; e < useful.length; e++) {
+        useful[e] >>= 1;
       }
     }
-    agings++;
-  }
-
-  private static int saturate(int value, boolean up, int min, int max) {
-    if (up) {
-      return value < max ? value + 1 : value;
-    }
-    return value > min ? value - 1 : value;
   }
 
   // ---------------------------------------------------------------- history
@@ -802,12 +819,12 @@ public final class TageEngine implements RandomSource {
     int bits = (p ^ (p >>> 2)) ^ (taken ? 1 : 0);
     history.push(bits & ((1 << count) - 1), count);
     int pathSource = p ^ (p >>> 2) ^ (p >>> 4);
-    long ph = path;
+    long ph = phist;
     for (int j = 0; j < count; j++) {
       ph = (ph << 1) ^ ((pathSource >>> j) & 127);
     }
-    path = ph & pathMask;
-    historyPointer -= count;
+    phist = ph & phistMask;
+    ptghist -= count;
   }
 
   /**
@@ -819,7 +836,7 @@ public final class TageEngine implements RandomSource {
    */
   public static final class PredictionHistory {
     private final int[] folds;
-    private long path;
+    private long phist;
 
     private PredictionHistory(int folds) {
       this.folds = new int[folds];
@@ -835,7 +852,7 @@ public final class TageEngine implements RandomSource {
   public void savePredictionHistory(PredictionHistory into) {
     int[] folds = history.currentFolds();
     System.arraycopy(folds, 0, into.folds, 0, into.folds.length);
-    into.path = path;
+    into.phist = phist;
   }
 
   /**
@@ -847,69 +864,101 @@ public final class TageEngine implements RandomSource {
    */
   public void exchangeHistory(PredictionHistory saved) {
     history.exchangeFolds(saved.folds);
-    long live = path;
-    path = saved.path;
-    saved.path = live;
+    long live = phist;
+    phist = saved.phist;
+    saved.phist = live;
   }
 
   // ---------------------------------------------------------------- what the companions read
 
   /** phist, TAGE's path history (the 64 KB statistical corrector reads it too). */
+  @Override
   public long pathHistory() {
-    return path;
+    return phist;
   }
 
+  /** HitBank: the provider table, 0 for the bimodal. */
+  @Override
   public int hitBank() {
-    return hitBank;
+    return HitBank;
   }
 
+  /** AltBank: the alternate table, 0 for the bimodal. */
+  @Override
   public int altBank() {
-    return altBank;
+    return AltBank;
   }
 
+  /** tage_pred: TAGE's prediction, after USE_ALT_ON_NA. */
   public boolean tagePrediction() {
-    return tagePrediction;
+    return tage_pred;
   }
 
+  /** LongestMatchPred: the provider's prediction. */
+  @Override
   public boolean longestMatchPrediction() {
-    return longestMatchPrediction;
+    return LongestMatchPred;
   }
 
+  /** alttaken: the alternate's prediction. */
+  @Override
   public boolean alternatePrediction() {
-    return alternatePrediction;
+    return alttaken;
   }
 
+  @Override
   public boolean highConfidence() {
-    return highConfidence;
+    return HighConf;
   }
 
+  @Override
   public boolean mediumConfidence() {
-    return mediumConfidence;
+    return MedConf;
   }
 
+  @Override
   public boolean lowConfidence() {
-    return lowConfidence;
+    return LowConf;
   }
 
   public long storageBits() {
     return config.storageBits();
   }
 
-  // ---------------------------------------------------------------- for tests
+  // ---------------------------------------------------------------- for tests: reads, no writes
 
-  /** Lowest table the last update allocated in, or {@link Integer#MAX_VALUE}. */
-  int lowestAllocatedTable() {
-    return lowestAllocatedTable;
+  /** Entries of all tagged banks. */
+  int entries() {
+    return ctr.length;
   }
 
-  long agings() {
-    return agings;
+  /** GI of table {@code i} (1-based) for the last lookup. */
+  int lookedUpEntry(int i) {
+    return GI[i];
+  }
+
+  /** GTAG of table {@code i} (1-based) for the last lookup. */
+  int lookedUpTag(int i) {
+    return pairTag[tablePair[i]];
+  }
+
+  /** Whether table {@code i} (1-based) exists (his NOSKIP). */
+  boolean exists(int i) {
+    return NOSKIP[i];
+  }
+
+  int tagAt(int entry) {
+    return tag[entry];
+  }
+
+  int usefulAt(int entry) {
+    return u[entry];
   }
 
   int usefulEntries() {
     int n = 0;
-    for (byte u : useful) {
-      if (u != 0) {
+    for (byte x : u) {
+      if (x != 0) {
         n++;
       }
     }
@@ -918,13 +967,9 @@ public final class TageEngine implements RandomSource {
 
   int maxUseful() {
     int max = 0;
-    for (byte u : useful) {
-      max = Math.max(max, u);
+    for (byte x : u) {
+      max = Math.max(max, x);
     }
     return max;
-  }
-
-  int entries() {
-    return counter.length;
   }
 }

@@ -1,8 +1,11 @@
 package org.bpsim.predictor.tagescl;
 
+import static org.bpsim.predictor.common.SaturatingCounters.clampSigned;
+import static org.bpsim.predictor.common.SaturatingCounters.ctrupdate;
+
 import java.util.Arrays;
 import java.util.List;
-import org.bpsim.predictor.tage.TageEngine;
+import org.bpsim.predictor.tage.TageLookup;
 
 /**
  * The statistical corrector of TAGE-SC-L (Seznec, CBP-2016): a perceptron-like sum of signed
@@ -242,7 +245,7 @@ public final class StatisticalCorrector {
    * Corrects {@code tageSide} (TAGE's prediction, possibly overridden by the loop predictor) for
    * the branch at {@code pc}, reading TAGE's provider and confidence from {@code tage}.
    */
-  public boolean predict(long pc, TageEngine tage, boolean tageSidePrediction) {
+  public boolean predict(long pc, TageLookup tage, boolean tageSidePrediction) {
     int p = (int) pc;
     int pred = tageSidePrediction ? 1 : 0;
     tageSide = tageSidePrediction;
@@ -327,30 +330,30 @@ public final class StatisticalCorrector {
     int magnitude = Math.abs(sum);
     if (tageSide != correctorPrediction) {
       if (highConfidence && magnitude < threshold / 2 && magnitude >= threshold / 4) {
-        secondChooser = saturate(secondChooser, tageSide == taken, CHOOSER_BITS);
+        secondChooser = ctrupdate(secondChooser, tageSide == taken, CHOOSER_BITS);
       }
       if (mediumConfidence && magnitude < threshold / 4) {
-        firstChooser = saturate(firstChooser, tageSide == taken, CHOOSER_BITS);
+        firstChooser = ctrupdate(firstChooser, tageSide == taken, CHOOSER_BITS);
       }
     }
     if (correctorPrediction == taken && magnitude >= threshold) {
       return;
     }
     int step = correctorPrediction != taken ? 1 : -1;
-    localThreshold[thresholdIndex] = clamp(localThreshold[thresholdIndex] + step,
+    localThreshold[thresholdIndex] = clampSigned(localThreshold[thresholdIndex] + step,
         LOCAL_THRESHOLD_BITS);
-    updateThreshold = clamp(updateThreshold + step, THRESHOLD_BITS);
+    updateThreshold = clampSigned(updateThreshold + step, THRESHOLD_BITS);
 
     trainWeight(biasWeight, weightIndex, biasSum, taken);
-    bias[biasIndex] = (byte) saturate(bias[biasIndex], taken, COUNTER_BITS);
-    biasSkewed[biasSkewedIndex] = (byte) saturate(biasSkewed[biasSkewedIndex], taken,
+    bias[biasIndex] = (byte) ctrupdate(bias[biasIndex], taken, COUNTER_BITS);
+    biasSkewed[biasSkewedIndex] = (byte) ctrupdate(biasSkewed[biasSkewedIndex], taken,
         COUNTER_BITS);
-    biasBank[biasBankIndex] = (byte) saturate(biasBank[biasBankIndex], taken, COUNTER_BITS);
+    biasBank[biasBankIndex] = (byte) ctrupdate(biasBank[biasBankIndex], taken, COUNTER_BITS);
     for (int c = 0; c < components; c++) {
       trainWeight(weight, (c << LOG_WEIGHTS) + componentWeight[c], componentSum[c], taken);
       for (int t = firstTable[c]; t < firstTable[c + 1]; t++) {
         int i = index[t];
-        counters[i] = (byte) saturate(counters[i], taken, COUNTER_BITS);
+        counters[i] = (byte) ctrupdate(counters[i], taken, COUNTER_BITS);
       }
     }
   }
@@ -360,7 +363,7 @@ public final class StatisticalCorrector {
     byte w = weights[at];
     int without = sum - (confident(w) ? componentTotal : 0);
     if ((without + componentTotal >= 0) != (without >= 0)) {
-      weights[at] = (byte) saturate(w, (componentTotal >= 0) == taken, WEIGHT_BITS);
+      weights[at] = (byte) ctrupdate(w, (componentTotal >= 0) == taken, WEIGHT_BITS);
     }
   }
 
@@ -447,7 +450,7 @@ public final class StatisticalCorrector {
    * what this prediction read. TAGE's path history is read from {@code tage} as it stands (a
    * staged predictor exchanges TAGE's saved history in around this call).
    */
-  public boolean predictFrom(long pc, TageEngine tage, boolean tageSidePrediction,
+  public boolean predictFrom(long pc, TageLookup tage, boolean tageSidePrediction,
       PredictionHistory saved) {
     int p = (int) pc;
     int li = localIndex(p);
@@ -478,19 +481,14 @@ public final class StatisticalCorrector {
     return prediction;
   }
 
-  private static int saturate(int value, boolean up, int bits) {
-    int max = (1 << (bits - 1)) - 1;
-    int min = -(1 << (bits - 1));
-    if (up) {
-      return value < max ? value + 1 : value;
-    }
-    return value > min ? value - 1 : value;
+  /** The sum of the last prediction (positive: taken), for tests. */
+  int sum() {
+    return sum;
   }
 
-  private static int clamp(int value, int bits) {
-    int max = (1 << (bits - 1)) - 1;
-    int min = -(1 << (bits - 1));
-    return Math.max(min, Math.min(max, value));
+  /** The threshold the last prediction was judged against, for tests. */
+  int threshold() {
+    return threshold;
   }
 
   /**

@@ -1,6 +1,6 @@
 package org.bpsim.predictor.tournament;
 
-import org.bpsim.predictor.bimodal.SaturatingCounters;
+import org.bpsim.predictor.common.SaturatingCounters;
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.predictor.spi.BranchPredictor;
 

@@ -61,30 +61,6 @@ final class HashedPerceptronPredictorTest {
 
   @ParameterizedTest
   @MethodSource("seeds")
-  void foldedHistoryEqualsADirectFoldOfTheWindow(long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    int length = 1 + random.nextInt(300);
-    int width = 1 + random.nextInt(16);
-    FoldedHistory folded = new FoldedHistory(length, width);
-    boolean[] bits = new boolean[2000];
-    for (int n = 0; n < bits.length; n++) {
-      bits[n] = random.nextBoolean();
-      int leaving = n - length >= 0 && bits[n - length] ? 1 : 0;
-      folded.push(bits[n] ? 1 : 0, leaving);
-    }
-    // Directly: XOR of the window's bits, the newest at bit 0, in chunks of `width` bits.
-    int direct = 0;
-    for (int age = 0; age < length; age++) {
-      if (bits[bits.length - 1 - age]) {
-        direct ^= 1 << (age % width);
-      }
-    }
-    assertEquals(direct, folded.value(), "seed " + seed + ", length " + length + ", width "
-        + width);
-  }
-
-  @ParameterizedTest
-  @MethodSource("seeds")
   void learnsAnyPeriodicPatternWithinItsLongestHistory(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     int tables = 2 + random.nextInt(10);

@@ -48,8 +48,7 @@ final class TageStorageTest {
   void aConfigurationOverItsBudgetIsRejectedWithTheStorageItNeeds() {
     SpecException e = assertThrows(SpecException.class,
         () -> registry.resolve("tage:budget=8KB,log_bank_entries=10"));
-    long needed = TageConfig.BUDGET_8KB.with(30, 4, 1000, 10, 9, 17, 8, 12, 3, 2, 12)
-        .storageBits();
+    long needed = TageConfig.cbp2016_8KB().logBankEntries(10).build().storageBits();
     assertTrue(e.getMessage().contains(String.format(java.util.Locale.ROOT, "%,d bits", needed)),
         e.getMessage());
     assertTrue(e.getMessage().contains("8KB"), e.getMessage());

@@ -1,11 +1,10 @@
-package org.bpsim.predictor;
+package org.bpsim.predictor.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
-import org.bpsim.predictor.bimodal.SaturatingCounters;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -39,5 +38,26 @@ final class SaturatingCountersTest {
       assertEquals(value >= 2, counters.predict(index), "seed " + seed + ": step " + step);
     }
     assertEquals(entries * 2L, counters.storageBits(), "seed " + seed);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void ctrupdateStepsASignedCounterWithinItsWidth(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int nbits = random.nextInt(1, 9);
+    int max = (1 << (nbits - 1)) - 1;
+    int min = -(1 << (nbits - 1));
+    assertEquals(max, SaturatingCounters.signedMax(nbits), "seed " + seed);
+    assertEquals(min, SaturatingCounters.signedMin(nbits), "seed " + seed);
+    int ctr = random.nextInt(min, max + 1);
+    for (int step = 0; step < 500; step++) {
+      boolean taken = random.nextInt(3) != 0 == (step % 100 < 50);
+      int expected = taken ? (ctr == max ? max : ctr + 1) : (ctr == min ? min : ctr - 1);
+      ctr = SaturatingCounters.ctrupdate(ctr, taken, nbits);
+      assertEquals(expected, ctr, "seed " + seed + ": " + nbits + " bits, step " + step);
+    }
+    int wild = random.nextInt(-1000, 1000);
+    assertEquals(Math.max(min, Math.min(max, wild)), SaturatingCounters.clampSigned(wild, nbits),
+        "seed " + seed + ": clamp " + wild);
   }
 }

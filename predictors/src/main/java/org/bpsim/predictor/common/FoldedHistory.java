@@ -1,11 +1,12 @@
-package org.bpsim.predictor.tage;
+package org.bpsim.predictor.common;
 
 import java.util.Arrays;
 
 /**
- * The global history of TAGE: a long shift register of history bits, and the folded (compressed)
- * views of its most recent bits that index and tag the tables (Michaud's cyclic shift registers,
- * PPM-like predictor, CBP-1).
+ * A global history register and its folded (compressed) views: Seznec's {@code folded_history}
+ * (Michaud's cyclic shift registers, PPM-like predictor, CBP-1), kept for all the folds of one
+ * history together. TAGE indexes and tags its tables with them, the hashed perceptron its weight
+ * tables.
  *
  * <p>A fold of length L into C bits holds the XOR of every bit of age {@code a < L} placed at bit
  * {@code a mod C}. It is kept up to date in a few operations per new bit: rotate by one, add the
@@ -13,7 +14,7 @@ import java.util.Arrays;
  * Several bits pushed together are folded in one step, which gives the same value because the
  * fold is linear and the shift is a rotation.
  */
-public final class GlobalHistory {
+public final class FoldedHistory {
   /** Bit {@code i} of the history with the seven older bits above it: an 8-bit window. */
   private final byte[] windows;
   private final int bufferMask;
@@ -51,7 +52,7 @@ public final class GlobalHistory {
   private static final int WRAP_SHIFT = 24;
 
   /** A history able to serve folds of up to {@code maxLength} bits. */
-  public GlobalHistory(int maxLength) {
+  public FoldedHistory(int maxLength) {
     int size = Integer.highestOneBit(Math.max(16, maxLength + 8) - 1) << 1;
     this.windows = new byte[size];
     this.bufferMask = size - 1;

@@ -1,4 +1,4 @@
-package org.bpsim.predictor.tage;
+package org.bpsim.predictor.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,14 +7,14 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-final class GlobalHistoryTest {
+final class FoldedHistoryTest {
 
   static LongStream seeds() {
     return LongStream.range(0, 300).map(i -> 0x9E3779B97F4A7C15L * (i + 1));
   }
 
   /** The fold of the last L bits into C bits, computed from scratch from the bits themselves. */
-  private static int directFold(GlobalHistory history, int length, int width) {
+  private static int directFold(FoldedHistory history, int length, int width) {
     int value = 0;
     for (int age = 0; age < length; age++) {
       value ^= history.bit(age) << (age % width);
@@ -27,7 +27,7 @@ final class GlobalHistoryTest {
   void incrementalFoldsEqualTheDirectFoldOfTheWholeHistory(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     int maxLength = 1 + random.nextInt(3000);
-    GlobalHistory history = new GlobalHistory(maxLength);
+    FoldedHistory history = new FoldedHistory(maxLength);
     int folds = 1 + random.nextInt(6);
     int[] length = new int[folds];
     int[] width = new int[folds];
@@ -51,7 +51,7 @@ final class GlobalHistoryTest {
   @MethodSource("seeds")
   void bitsComeOutInTheOrderTheyWentIn(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
-    GlobalHistory history = new GlobalHistory(64);
+    FoldedHistory history = new FoldedHistory(64);
     int[] pushed = new int[40];
     int n = 0;
     while (n < pushed.length - 3) {
@@ -76,7 +76,7 @@ final class GlobalHistoryTest {
   void exchangedFoldsAreReadAndTwoExchangesChangeNothing(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     int maxLength = 1 + random.nextInt(1500);
-    GlobalHistory history = new GlobalHistory(maxLength);
+    FoldedHistory history = new FoldedHistory(maxLength);
     int folds = 1 + random.nextInt(6);
     int[] length = new int[folds];
     int[] width = new int[folds];
