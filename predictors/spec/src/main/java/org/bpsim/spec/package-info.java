@@ -7,7 +7,7 @@
  * ({@link org.bpsim.spec.PluginKind}), "predictor 'gshare': ..." or "replacement policy
  * 'srrip': ...".
  *
- * <p>Uses the JDK only. It knows no plugin interface: a kind's own declarations (the predictor
+ * <p>May use: the JDK only. It knows no plugin interface: a kind's own declarations (the predictor
  * SPI's {@code Parameter}) are turned into {@link org.bpsim.spec.SpecKey}s by the host that
  * checks them.
  */
