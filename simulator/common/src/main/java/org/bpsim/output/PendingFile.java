@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -94,12 +92,7 @@ public final class PendingFile implements Closeable {
   public void commit() throws IOException {
     if (temporary != null) {
       try {
-        try {
-          Files.move(temporary, destination, StandardCopyOption.ATOMIC_MOVE,
-              StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temporary, destination, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.moveIntoPlace(temporary, destination, true);
       } catch (IOException e) {
         throw new OutputWriteException(name, e);
       }
