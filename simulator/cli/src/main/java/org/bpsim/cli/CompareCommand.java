@@ -32,7 +32,8 @@ import org.bpsim.replay.InParallel;
 import org.bpsim.replay.Replay;
 import org.bpsim.replay.ReplayOptions;
 import org.bpsim.error.UserException;
-import org.bpsim.trace.InstructionStreams;
+import org.bpsim.trace.TraceContent;
+import org.bpsim.trace.TraceOpener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -313,7 +314,7 @@ public final class CompareCommand implements Callable<Integer> {
     TraceHardestBranches hardest = statistics.hardest(name, specs, 0, top);
     TraceChecksum checksum = new TraceChecksum(name, Checksums.sha256(file));
     List<PipelineCoreFigures> timing = null;
-    if (pipeline != null && InstructionStreams.carriesInstructions(file)) {
+    if (pipeline != null && TraceOpener.provides(file, TraceContent.INSTRUCTIONS)) {
       timing = new ArrayList<>();
       results = new ArrayList<>(results);
       for (int p = 0; p < configs.size(); p++) {
