@@ -341,7 +341,8 @@ final class X86Disassembly {
           writes(OPERANDS, FLAGS)),
       row("lock cmpxchgq %rcx, (%rdx)", base("cmpxchg"), reads(ADDRESSES, OPERANDS, RAX),
           writes(DESTINATION, RAX, FLAGS)),
-      row("lock cmpxchg16b (%rdi)", base("cmpxchg8b", "cmpxchg16b"),
+      // Matched as written: their last letter is no size suffix.
+      row("lock cmpxchg16b (%rdi)", mnemonic("cmpxchg8b", "cmpxchg16b"),
           reads(ADDRESSES, RAX, RDX, RBX, RCX), writes(RAX, RDX)),
       // A byte multiply or divide uses ax alone: al (and ah) by the operand into ax.
       row("mulb %cl", ONE_OPERAND_FORM.and(i -> i.mnemonic.endsWith("b")),
@@ -512,7 +513,8 @@ final class X86Disassembly {
 
     /** Reads; the instruction pointer (of rip-relative addresses) is no dependence. */
     void read(int r) {
-      if (r != 0 && r != X86Registers.RIP && sourceCount < sources.length && !contains(sources, r)) {
+      if (r != 0 && r != X86Registers.RIP && sourceCount < sources.length
+          && !contains(sources, r)) {
         sources[sourceCount++] = r;
       }
     }
