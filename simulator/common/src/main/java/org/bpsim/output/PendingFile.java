@@ -49,11 +49,6 @@ public final class PendingFile implements Closeable {
     }
   }
 
-  /** Whether the output is replaced atomically (false for a device or FIFO). */
-  public boolean atomic() {
-    return temporary != null;
-  }
-
   /**
    * A buffered stream to {@link #path()}; a failure to write, flush or close it is an
    * {@link OutputWriteException} naming the output. Closing a temporary file's stream also
