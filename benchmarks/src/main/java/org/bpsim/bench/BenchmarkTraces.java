@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bpsim.trace.BranchBatch;
 import org.bpsim.trace.TraceReader;
-import org.bpsim.trace.Traces;
+import org.bpsim.trace.TraceOpener;
 
 /**
  * Where benchmark traces come from: a path given as a JMH parameter, resolved against the working
@@ -53,7 +53,7 @@ final class BenchmarkTraces {
   static List<BranchBatch> predecode(Path trace, long maxBranches) {
     List<BranchBatch> batches = new ArrayList<>();
     long total = 0;
-    try (TraceReader reader = Traces.open(trace)) {
+    try (TraceReader reader = TraceOpener.branches(trace)) {
       while (total < maxBranches) {
         BranchBatch batch = new BranchBatch();
         int n = reader.read(batch);

@@ -13,7 +13,7 @@ import org.bpsim.replay.Replay;
 import org.bpsim.replay.ReplayOptions;
 import org.bpsim.trace.BranchBatch;
 import org.bpsim.trace.TraceReader;
-import org.bpsim.trace.Traces;
+import org.bpsim.trace.TraceOpener;
 import org.bpsim.trace.bpt.BptWriter;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -62,7 +62,7 @@ public class ReplayBenchmark {
   @Setup
   public void convert() throws IOException {
     converted = Files.createTempFile("bpsim-replay-benchmark", ".bpt");
-    try (TraceReader reader = Traces.open(BenchmarkTraces.resolve(trace));
+    try (TraceReader reader = TraceOpener.branches(BenchmarkTraces.resolve(trace));
         OutputStream out = Files.newOutputStream(converted);
         BptWriter writer = new BptWriter(out, trace, reader.hasInstructionCounts(),
             reader.declaredInstructions().orElse(-1))) {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.bpsim.trace.BranchBatch;
 import org.bpsim.trace.TraceReader;
-import org.bpsim.trace.Traces;
+import org.bpsim.trace.TraceOpener;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -52,7 +52,7 @@ public class TraceReaderBenchmark {
   @Setup(Level.Trial)
   public void open() throws IOException {
     path = BenchmarkTraces.resolve(trace);
-    reader = Traces.open(path);
+    reader = TraceOpener.branches(path);
   }
 
   @TearDown(Level.Trial)
@@ -65,7 +65,7 @@ public class TraceReaderBenchmark {
     int n = reader.read(batch);
     if (n == 0) {
       reader.close();
-      reader = Traces.open(path);
+      reader = TraceOpener.branches(path);
       n = reader.read(batch);
     }
     decoded.branches += n;

@@ -2,11 +2,9 @@ package org.bpsim.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -124,23 +122,12 @@ public final class ReportFolder {
   /** A new folder: written whole beside the target, then renamed into place. */
   private static void create(Path target, Map<String, String> files) throws IOException {
     Files.createDirectories(target.getParent());
-    Path temporary = Temporaries.createFolderBeside(target);
-    try {
+    AtomicFiles.createFolder(target, folder -> {
       for (Map.Entry<String, String> file : files.entrySet()) {
-        Files.writeString(temporary.resolve(file.getKey()), file.getValue(),
-            StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
       }
-      Files.writeString(temporary.resolve(MARKER), marker(files.keySet()),
-          StandardCharsets.UTF_8);
-      try {
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target);
-      }
-      Temporaries.forget(temporary);
-    } finally {
-      Temporaries.delete(temporary);
-    }
+      Files.writeString(folder.resolve(MARKER), marker(files.keySet()), StandardCharsets.UTF_8);
+    });
   }
 
   /** An empty or marked folder: bpsim's files replaced one by one, everything else kept. */

@@ -117,10 +117,6 @@ public final class LineReader {
     cursor = position;
   }
 
-  public int cursor() {
-    return cursor;
-  }
-
   /** Skips the next whitespace-separated field. */
   public void skipField() throws TraceFormatException {
     skipSpaces();

@@ -140,7 +140,7 @@ public final class FuzzSeedCorpus {
     try {
       Files.write(file, trace);
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (TraceReader reader = Traces.open(file, null);
+      try (TraceReader reader = TraceOpener.branches(file, null);
           BptWriter writer = new BptWriter(bytes, reader.format().id() + " " + name,
               reader.hasInstructionCounts(), reader.declaredInstructions().orElse(-1))) {
         BranchBatch batch = new BranchBatch();

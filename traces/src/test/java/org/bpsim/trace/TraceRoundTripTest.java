@@ -132,7 +132,7 @@ final class TraceRoundTripTest {
       throws IOException {
     List<BranchRecord> read = new ArrayList<>();
     long instructionsRead;
-    try (TraceReader reader = Traces.open(file)) {
+    try (TraceReader reader = TraceOpener.branches(file)) {
       assertEquals(counted, reader.hasInstructionCounts(), "seed " + seed);
       BranchBatch batch = new BranchBatch(1 + random.nextInt(100));
       while (reader.read(batch) > 0) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,6 +31,13 @@ import org.bpsim.predictor.spi.SpecException;
  * {@code bpsim.cache.dir}, which wins; tests use it), else {@code $XDG_CACHE_HOME/bpsim}, else
  * {@code ~/.cache/bpsim}; programs go in its {@code native/} folder. The compiler is
  * {@code $CXX}, else the first of {@code c++} and {@code g++} on the {@code PATH}.
+ *
+ * <p>A program enters the cache by one rename from a build folder inside the cache folder. That
+ * is not {@code org.bpsim.output.AtomicFiles}' job, which writes the outputs a user names: it
+ * follows their links, keeps their permissions, writes devices directly and refuses folders. A
+ * cache entry is no user's file: its name is the hash of everything it is built from, so any
+ * two bpsim processes that build it put the same program there, and a rename within one folder
+ * is all it needs. (This module also depends on the predictor SPI alone.)
  */
 public final class NativeBuild {
   /** The flags used when {@code cxxflags=} is not given. */
@@ -173,12 +179,10 @@ public final class NativeBuild {
             + String.join(" ", cxx) + " " + String.join(" ", flags) + ", exit status " + status
             + "):\n" + messages.stripTrailing());
       }
-      try {
-        Files.move(output, program, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(output, program, StandardCopyOption.REPLACE_EXISTING);
-      }
+      // One rename within the cache folder, where the build folder is (one file system, so the
+      // rename is atomic): another bpsim sees a whole program or none; two that race put the same.
+      Files.move(output, program, StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new SpecException(what + ": cannot compile " + dirText + ": " + e.getMessage());
     } catch (InterruptedException e) {

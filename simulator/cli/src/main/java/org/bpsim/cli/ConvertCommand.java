@@ -10,7 +10,7 @@ import org.bpsim.output.AtomicFiles;
 import org.bpsim.trace.BranchBatch;
 import org.bpsim.trace.TraceFormat;
 import org.bpsim.trace.TraceReader;
-import org.bpsim.trace.Traces;
+import org.bpsim.trace.TraceOpener;
 import org.bpsim.trace.bpt.BptWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,7 +47,7 @@ public final class ConvertCommand implements Callable<Integer> {
     AtomicFiles.checkTarget(out);
     long started = System.nanoTime();
     long[] branches = new long[1];
-    try (TraceReader reader = Traces.open(in, format)) {
+    try (TraceReader reader = TraceOpener.branches(in, format)) {
       long declared = reader.declaredInstructions().orElse(instructions == null ? -1
           : instructions);
       AtomicFiles.write(out, file -> {

@@ -13,7 +13,7 @@ import org.bpsim.trace.TraceFormat;
 import org.bpsim.trace.TraceFormatException;
 import org.bpsim.trace.TraceInput;
 import org.bpsim.trace.TraceReader;
-import org.bpsim.trace.Traces;
+import org.bpsim.trace.TraceOpener;
 
 /** Turns the user's {@code -t} arguments (files or folders) into a list of trace files. */
 final class TraceArguments {
@@ -116,7 +116,7 @@ final class TraceArguments {
 
   /** Why {@code trace} cannot be read as a trace (its first batch decoded), or null. */
   private static String problemOpening(Path trace, TraceFormat forced) throws IOException {
-    try (TraceReader reader = Traces.open(trace, forced)) {
+    try (TraceReader reader = TraceOpener.branches(trace, forced)) {
       reader.read(new BranchBatch());
       return null;
     } catch (TraceFormatException e) {

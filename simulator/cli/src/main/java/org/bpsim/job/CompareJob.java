@@ -21,7 +21,8 @@ import org.bpsim.report.PipelineCoreFigures;
 import org.bpsim.report.PipelineFigures;
 import org.bpsim.report.Provenance;
 import org.bpsim.report.TraceChecksum;
-import org.bpsim.trace.InstructionStreams;
+import org.bpsim.trace.TraceContent;
+import org.bpsim.trace.TraceOpener;
 
 /**
  * {@code bpsim compare}: every trace replayed once for all predictors (traces in parallel), its
@@ -151,7 +152,7 @@ public final class CompareJob {
     TraceHardestBranches hardest = statistics.hardest(name, specs, 0, options.top());
     TraceChecksum checksum = new TraceChecksum(name, Checksums.sha256(file));
     List<PipelineCoreFigures> timing = null;
-    if (pipeline != null && InstructionStreams.carriesInstructions(file)) {
+    if (pipeline != null && TraceOpener.provides(file, TraceContent.INSTRUCTIONS)) {
       timing = new ArrayList<>();
       for (int p = 0; p < configs.size(); p++) {
         // A predictor that failed the replay (a faulty plugin) is already reported there.

@@ -9,7 +9,7 @@ import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.report.TraceSummary;
 import org.bpsim.trace.BranchBatch;
 import org.bpsim.trace.TraceReader;
-import org.bpsim.trace.Traces;
+import org.bpsim.trace.TraceOpener;
 
 /** {@code bpsim info}: what a trace holds, read in one pass. */
 public final class InfoJob {
@@ -20,7 +20,7 @@ public final class InfoJob {
     long[] byKind = new long[BranchKind.values().length];
     long conditionalTaken = 0;
     LongSet pcs = new LongSet();
-    try (TraceReader reader = Traces.open(trace)) {
+    try (TraceReader reader = TraceOpener.branches(trace)) {
       BranchBatch batch = new BranchBatch();
       int n;
       while ((n = reader.read(batch)) > 0) {

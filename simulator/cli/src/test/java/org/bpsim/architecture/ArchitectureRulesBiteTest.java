@@ -90,8 +90,8 @@ final class ArchitectureRulesBiteTest {
   @Test
   void spiUsingALibraryOrBpsimIsReported() {
     ArchRule rule = ArchitectureTest.PREDICTOR_SPI_DEPENDS_ONLY_ON_THE_JDK;
-    String fixture = "org.bpsim.predictor.spi.archfixture.SpiUsingGuavaAndUserException";
-    assertReports(rule, fixture, "com.google.common.base.Preconditions");
+    String fixture = "org.bpsim.predictor.spi.archfixture.SpiUsingALibraryAndUserException";
+    assertReports(rule, fixture, "picocli.CommandLine");
     assertReports(rule, fixture, "org.bpsim.error.UserException");
   }
 

@@ -24,7 +24,7 @@ import org.bpsim.trace.BranchRecord;
 import org.bpsim.trace.Compression;
 import org.bpsim.trace.SharedMaterial;
 import org.bpsim.trace.TraceReader;
-import org.bpsim.trace.Traces;
+import org.bpsim.trace.TraceOpener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -117,7 +117,7 @@ final class MispredictionListsTest {
   private static void expectedLines(Path trace, long warmup, long end,
       List<Definition> predictors, Lines lines) throws IOException {
     long index = 0;
-    try (TraceReader reader = Traces.open(trace)) {
+    try (TraceReader reader = TraceOpener.branches(trace)) {
       BranchBatch batch = new BranchBatch();
       int n;
       while ((n = reader.read(batch)) > 0) {

@@ -19,7 +19,7 @@ import org.bpsim.trace.BranchRecord;
 import org.bpsim.trace.Compression;
 import org.bpsim.trace.SharedMaterial;
 import org.bpsim.trace.TraceReader;
-import org.bpsim.trace.Traces;
+import org.bpsim.trace.TraceOpener;
 import org.bpsim.trace.text.TextTraceWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -199,7 +199,7 @@ final class NativePredictorsTest {
       return into;
     }
     List<BranchRecord> branches = new ArrayList<>();
-    try (TraceReader reader = Traces.open(trace)) {
+    try (TraceReader reader = TraceOpener.branches(trace)) {
       BranchBatch batch = new BranchBatch();
       while (branches.size() < count && reader.read(batch) > 0) {
         for (int i = 0; i < batch.size() && branches.size() < count; i++) {

@@ -16,7 +16,7 @@ import org.bpsim.cli.BpsimCommand;
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.trace.BranchBatch;
 import org.bpsim.trace.TraceReader;
-import org.bpsim.trace.Traces;
+import org.bpsim.trace.TraceOpener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -167,7 +167,7 @@ final class RecordedProgramsTest {
 
   private static Counts read(Path trace) throws IOException {
     Counts counts = new Counts();
-    try (TraceReader reader = Traces.open(trace)) {
+    try (TraceReader reader = TraceOpener.branches(trace)) {
       BranchBatch batch = new BranchBatch();
       int n;
       while ((n = reader.read(batch)) > 0) {

@@ -3,10 +3,13 @@ package org.bpsim.output;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.CopyOption;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -25,12 +28,22 @@ import java.util.Set;
  *   <li>a folder, a block device or a socket is refused ({@link OutputTargetException}).</li>
  * </ul>
  * A failure while writing becomes an {@link OutputWriteException} naming the output.
+ *
+ * <p>A new folder ({@link #createFolder}) is written the same way: whole, in a temporary folder
+ * beside it, then renamed into place. Every rename that publishes a finished temporary is
+ * {@link #moveIntoPlace}.
  */
 public final class AtomicFiles {
   /** Writes the content of one output file. */
   @FunctionalInterface
   public interface Content {
     void writeTo(OutputStream out) throws IOException;
+  }
+
+  /** Writes the content of a new folder into the (temporary) folder it is given. */
+  @FunctionalInterface
+  public interface FolderContent {
+    void writeInto(Path folder) throws IOException;
   }
 
   /** What a path names, as far as writing it goes. */
@@ -42,6 +55,10 @@ public final class AtomicFiles {
   private static final int MAX_LINKS = 40;
   private static final Set<PosixFilePermission> NEW_FILE =
       PosixFilePermissions.fromString("rw-r--r--");
+  private static final CopyOption[] REPLACING = {StandardCopyOption.REPLACE_EXISTING};
+  private static final CopyOption[] ATOMIC_REPLACING = {StandardCopyOption.ATOMIC_MOVE,
+      StandardCopyOption.REPLACE_EXISTING};
+  private static final CopyOption[] ATOMIC = {StandardCopyOption.ATOMIC_MOVE};
 
   private AtomicFiles() {
   }
@@ -86,6 +103,39 @@ public final class AtomicFiles {
       throw e;
     }
     return new PendingFile(target.toString(), destination, temporary);
+  }
+
+  /**
+   * Creates the folder {@code target}, which does not exist yet, holding what {@code content}
+   * writes: written whole in a temporary folder beside it ({@link Temporaries}), then renamed
+   * into place, so that nobody sees half of it and a failure or an interrupt leaves nothing.
+   * The parent folder must exist.
+   */
+  public static void createFolder(Path target, FolderContent content) throws IOException {
+    Path temporary = Temporaries.createFolderBeside(target);
+    try {
+      content.writeInto(temporary);
+      moveIntoPlace(temporary, target, false);
+      Temporaries.forget(temporary);
+    } finally {
+      Temporaries.delete(temporary);
+    }
+  }
+
+  /**
+   * Renames a finished temporary to its final name: atomically, so that readers see the old
+   * content or the whole new one; by a plain rename where the file system cannot promise that.
+   *
+   * @param replace whether an existing {@code destination} is replaced (an output file) or the
+   *     rename fails (a new folder)
+   */
+  static void moveIntoPlace(Path temporary, Path destination, boolean replace)
+      throws IOException {
+    try {
+      Files.move(temporary, destination, replace ? ATOMIC_REPLACING : ATOMIC);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temporary, destination, replace ? REPLACING : new CopyOption[0]);
+    }
   }
 
   /**

@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -51,11 +49,6 @@ public final class PendingFile implements Closeable {
     }
   }
 
-  /** Whether the output is replaced atomically (false for a device or FIFO). */
-  public boolean atomic() {
-    return temporary != null;
-  }
-
   /**
    * A buffered stream to {@link #path()}; a failure to write, flush or close it is an
    * {@link OutputWriteException} naming the output. Closing a temporary file's stream also
@@ -94,12 +87,7 @@ public final class PendingFile implements Closeable {
   public void commit() throws IOException {
     if (temporary != null) {
       try {
-        try {
-          Files.move(temporary, destination, StandardCopyOption.ATOMIC_MOVE,
-              StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temporary, destination, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.moveIntoPlace(temporary, destination, true);
       } catch (IOException e) {
         throw new OutputWriteException(name, e);
       }

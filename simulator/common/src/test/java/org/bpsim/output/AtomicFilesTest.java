@@ -165,4 +165,25 @@ final class AtomicFilesTest {
     assertTrue(Files.exists(running));
     assertTrue(Files.exists(usersFile));
   }
+
+  @Test
+  void createsAFolderWholeAndLeavesNothingWhenItsContentFails() throws IOException {
+    Path report = dir.resolve("report");
+    AtomicFiles.createFolder(report, folder -> {
+      // Nobody sees the folder being filled: its final name does not exist yet.
+      assertFalse(Files.exists(report));
+      Files.writeString(folder.resolve("index.html"), "page");
+    });
+    assertEquals("page", Files.readString(report.resolve("index.html")));
+    assertEquals(List.of("report"), entries());
+
+    Path failed = dir.resolve("failed");
+    IOException e = assertThrows(IOException.class, () -> AtomicFiles.createFolder(failed,
+        folder -> {
+          Files.writeString(folder.resolve("half.html"), "half");
+          throw new IOException("the chart broke");
+        }));
+    assertEquals("the chart broke", e.getMessage());
+    assertEquals(List.of("report"), entries());
+  }
 }

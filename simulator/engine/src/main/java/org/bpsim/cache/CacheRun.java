@@ -12,7 +12,7 @@ import org.bpsim.cache.replacement.optimal.OptimalPolicy;
 import org.bpsim.error.UserException;
 import org.bpsim.trace.memory.DataAccessBatch;
 import org.bpsim.trace.memory.DataAccessReader;
-import org.bpsim.trace.memory.MemoryTraces;
+import org.bpsim.trace.TraceOpener;
 
 /**
  * A cache-only run: replays a trace's data accesses through a hierarchy. When a level uses a
@@ -104,7 +104,7 @@ public final class CacheRun {
   }
 
   private static void replay(Path trace, CacheHierarchy hierarchy) throws IOException {
-    try (DataAccessReader reader = MemoryTraces.open(trace)) {
+    try (DataAccessReader reader = TraceOpener.dataAccesses(trace)) {
       DataAccessBatch batch = new DataAccessBatch();
       int n;
       while ((n = reader.read(batch)) > 0) {

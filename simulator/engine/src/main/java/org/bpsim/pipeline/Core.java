@@ -13,7 +13,7 @@ import org.bpsim.predictor.spi.PipelineHookedPredictor;
 import org.bpsim.predictor.spi.StagedBranchPredictor;
 import org.bpsim.trace.ExecutionClass;
 import org.bpsim.trace.InstructionStream;
-import org.bpsim.trace.InstructionStreams;
+import org.bpsim.trace.TraceOpener;
 import org.bpsim.trace.TraceFormatException;
 
 /**
@@ -245,7 +245,7 @@ final class Core {
   }
 
   private InstructionStream open(Path path) throws IOException {
-    InstructionStream opened = InstructionStreams.open(path);
+    InstructionStream opened = TraceOpener.instructions(path);
     if (kit != null) {
       opened.splitIntoMicroOps();
     }

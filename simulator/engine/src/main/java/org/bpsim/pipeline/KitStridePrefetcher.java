@@ -50,12 +50,8 @@ final class KitStridePrefetcher {
   private int head;
   private int size;
 
-  private long trainings;
-  private long generated;
-  private long issued;
   private long duplicates;
   private long dropped;
-  private long putBack;
 
   KitStridePrefetcher() {
     // Initially entry i has rank i: entry 0 is the least recent.
@@ -159,7 +155,6 @@ final class KitStridePrefetcher {
         touch(e);
       }
     }
-    trainings++;
   }
 
   private void touch(int e) {
@@ -208,7 +203,6 @@ final class KitStridePrefetcher {
     queueAddress[at(i)] = address;
     queueCycle[at(i)] = cycle;
     size++;
-    generated++;
   }
 
   private int at(int i) {
@@ -240,7 +234,6 @@ final class KitStridePrefetcher {
       takenAddress = queueAddress[head];
       takenCycle = queueCycle[head];
       pop();
-      issued++;
       return true;
     }
     return false;
@@ -263,7 +256,6 @@ final class KitStridePrefetcher {
     queueAddress[head] = takenAddress;
     queueCycle[head] = takenCycle;
     size++;
-    putBack++;
   }
 
   private void pop() {
@@ -276,28 +268,12 @@ final class KitStridePrefetcher {
     return size == 0 ? Long.MAX_VALUE : queueCycle[head];
   }
 
-  long trainings() {
-    return trainings;
-  }
-
-  long generated() {
-    return generated;
-  }
-
-  long issued() {
-    return issued;
-  }
-
   long duplicates() {
     return duplicates;
   }
 
   long dropped() {
     return dropped;
-  }
-
-  long putBacks() {
-    return putBack;
   }
 
   /** A map from tag to entry without boxing: open addressing with backward-shift deletion. */

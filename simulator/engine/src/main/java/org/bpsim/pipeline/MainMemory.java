@@ -12,7 +12,6 @@ public final class MainMemory {
   private final int latency;
   /** Null when the bandwidth is unlimited. */
   private final MemoryChannel channel;
-  private long queueingCycles;
 
   public MainMemory(MemoryConfig config) {
     this.latency = config.latency();
@@ -35,12 +34,6 @@ public final class MainMemory {
     if (channel == null) {
       return 0;
     }
-    long wait = channel.book(now) - now;
-    queueingCycles += wait;
-    return wait;
-  }
-
-  public long queueingCycles() {
-    return queueingCycles;
+    return channel.book(now) - now;
   }
 }

@@ -17,7 +17,7 @@ import org.bpsim.predictor.spi.PredictorConfig;
 import org.bpsim.trace.BranchBatch;
 import org.bpsim.trace.TraceFormat;
 import org.bpsim.trace.TraceReader;
-import org.bpsim.trace.Traces;
+import org.bpsim.trace.TraceOpener;
 
 /**
  * Replays one trace through several predictors, each batch decoded once and handed to every
@@ -182,7 +182,7 @@ public final class Replay {
     }
     long instructions;
     TraceWindow window;
-    try (TraceReader reader = Traces.open(trace, format)) {
+    try (TraceReader reader = TraceOpener.branches(trace, format)) {
       window = new TraceWindow(trace, reader, options);
       if (sink != null) {
         for (GuardedPredictor predictor : guarded) {

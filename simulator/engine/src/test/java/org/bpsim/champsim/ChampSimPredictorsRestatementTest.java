@@ -14,10 +14,9 @@ import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.predictor.spi.BranchPredictor;
 import org.bpsim.trace.BranchBatch;
 import org.bpsim.trace.InstructionStream;
-import org.bpsim.trace.InstructionStreams;
+import org.bpsim.trace.TraceOpener;
 import org.bpsim.trace.SharedMaterial;
 import org.bpsim.trace.TraceReader;
-import org.bpsim.trace.Traces;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -78,7 +77,7 @@ final class ChampSimPredictorsRestatementTest {
     BranchPredictor predictor = builtIn(name);
     assertTrue(predictor.predictsEveryInstruction());
     long branches = 0;
-    try (InstructionStream stream = InstructionStreams.open(trace)) {
+    try (InstructionStream stream = TraceOpener.instructions(trace)) {
       for (long i = 0; i < instructions && stream.next(); i++) {
         BranchKind kind = stream.branchKind();
         branches += kind != null ? 1 : 0;
@@ -98,7 +97,7 @@ final class ChampSimPredictorsRestatementTest {
     BranchPredictor predictor = builtIn(name);
     BranchBatch batch = new BranchBatch(4096);
     long seen = 0;
-    try (TraceReader reader = Traces.open(trace)) {
+    try (TraceReader reader = TraceOpener.branches(trace)) {
       int n;
       while (seen < 200_000 && (n = reader.read(batch)) > 0) {
         for (int i = 0; i < n; i++, seen++) {

@@ -16,7 +16,7 @@ import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.predictor.spi.BranchPredictor;
 import org.bpsim.predictor.spi.StagedBranchPredictor;
 import org.bpsim.trace.InstructionStream;
-import org.bpsim.trace.InstructionStreams;
+import org.bpsim.trace.TraceOpener;
 import org.bpsim.trace.SharedMaterial;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,7 @@ final class KitModelOnTheSampleTest {
   private static BitSet kitPredictions(Path trace) throws IOException {
     BitSet taken = new BitSet();
     int n = 0;
-    try (InstructionStream stream = InstructionStreams.open(trace)) {
+    try (InstructionStream stream = TraceOpener.instructions(trace)) {
       while (stream.next()) {
         if (stream.branchKind() == BranchKind.CONDITIONAL) {
           taken.set(n, stream.taken());

@@ -21,7 +21,7 @@ import org.bpsim.predictor.spi.BranchPredictor;
 import org.bpsim.trace.BranchBatch;
 import org.bpsim.trace.SharedMaterial;
 import org.bpsim.trace.TraceReader;
-import org.bpsim.trace.Traces;
+import org.bpsim.trace.TraceOpener;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -85,7 +85,7 @@ final class ChampionshipMispredictionsTest {
       predictors.add(registry.create(registry.resolve(preset.spec())));
       lines.add(new ArrayList<>());
     }
-    try (TraceReader reader = Traces.open(trace)) {
+    try (TraceReader reader = TraceOpener.branches(trace)) {
       BranchBatch batch = new BranchBatch();
       long conditional = 0;
       while (reader.read(batch) > 0) {

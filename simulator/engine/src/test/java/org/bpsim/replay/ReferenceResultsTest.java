@@ -21,7 +21,7 @@ import org.bpsim.predictor.spi.PredictorConfig;
 import org.bpsim.trace.SharedMaterial;
 import org.bpsim.trace.TraceFormatException;
 import org.bpsim.trace.TraceReader;
-import org.bpsim.trace.Traces;
+import org.bpsim.trace.TraceOpener;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.function.Executable;
@@ -95,7 +95,7 @@ final class ReferenceResultsTest {
    * for it has not been written yet, any other error is a real failure.
    */
   private static boolean readable(Path trace) throws IOException {
-    try (TraceReader reader = Traces.open(trace)) {
+    try (TraceReader reader = TraceOpener.branches(trace)) {
       return true;
     } catch (TraceFormatException e) {
       if (e.getMessage().contains("not a recognised trace format")) {

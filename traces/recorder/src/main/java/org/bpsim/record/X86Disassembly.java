@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.trace.champsim.ChampSimBranchKinds;
 
@@ -19,7 +21,9 @@ import org.bpsim.trace.champsim.ChampSimBranchKinds;
  * cvt...). A register combined with itself by xor, sub or their vector forms is a zero idiom:
  * written, not read. Compares and tests write only the flags. Implicit operands (the stack pointer
  * of push and pop, rax and rdx of multiply and divide, rsi, rdi and rcx of string instructions,
- * the argument registers of syscall...) are added by mnemonic.
+ * the argument registers of syscall...) are added by mnemonic. These rules are the rows of one
+ * table, {@link #ROWS}: which mnemonics a row covers, what they read and what they write; the
+ * first row that matches decides.
  *
  * <p>A record holds 2 destinations and 4 sources, so each list is ordered by importance and cut:
  * destinations are explicit registers, then implicit ones, then the flags (a multiply keeps rax
@@ -92,256 +96,292 @@ final class X86Disassembly {
     if (kind != ChampSimBranchKinds.NOT_A_BRANCH) {
       return branch(instruction, kind);
     }
+    Row row = rowFor(instruction);
+    Shape shape = row == null ? UNKNOWN : row.shape;
     Uses uses = new Uses();
-    boolean recognised = operands(instruction, uses);
-    if (!recognised) {
-      uses = new Uses();
-      uses.readAllRegisters(instruction.operands);
-      Operand last = instruction.last();
-      if (last != null && last.register != 0) {
-        uses.write(last.register);
-      }
-    }
-    return uses.toRegisterUse(recognised);
+    shape.apply(instruction, uses);
+    return uses.toRegisterUse(shape.recognised);
   }
 
-  /** Fills in the registers of a non-branch; false if the mnemonic is not known. */
-  private static boolean operands(Instruction instruction, Uses uses) {
-    String m = instruction.mnemonic;
-    List<Operand> operands = instruction.operands;
-    Operand last = instruction.last();
-    if (m.isEmpty() || m.startsWith(".")) {
-      return false; // ".byte": bytes the disassembler could not decode
-    }
-    String string = stringOperation(instruction);
-    if (string != null) {
-      stringOperands(string, uses);
-      return true;
-    }
-    String base = stripSize(m);
-    if (NOTHING.contains(m) || NOTHING.contains(base)) {
-      return true;
-    }
-    if (ADDRESS_ONLY.contains(m)) {
-      uses.readAddresses(operands);
-      return true;
-    }
-    switch (m) {
-      case "syscall":
-        uses.read(X86Registers.RAX, X86Registers.RDI, X86Registers.RSI, X86Registers.RDX);
-        uses.write(X86Registers.RAX, X86Registers.RCX);
-        return true;
-      case "cpuid":
-        uses.read(X86Registers.RAX, X86Registers.RCX);
-        uses.write(X86Registers.RAX, X86Registers.RDX);
-        return true;
-      case "rdtsc":
-      case "rdtscp":
-        uses.write(X86Registers.RAX, X86Registers.RDX);
-        return true;
-      case "xgetbv":
-        uses.read(X86Registers.RCX);
-        uses.write(X86Registers.RAX, X86Registers.RDX);
-        return true;
-      case "cqto": case "cltd": case "cwtd": case "cqo": case "cdq": case "cwd":
-        uses.read(X86Registers.RAX);
-        uses.write(X86Registers.RDX);
-        return true;
-      case "cltq": case "cwtl": case "cbtw": case "cdqe": case "cwde": case "cbw":
-        uses.read(X86Registers.RAX);
-        uses.write(X86Registers.RAX);
-        return true;
-      case "leave": case "leaveq": case "leavel":
-        uses.read(X86Registers.RBP);
-        uses.write(X86Registers.RSP, X86Registers.RBP);
-        return true;
-      case "lahf":
-        uses.read(X86Registers.FLAGS);
-        uses.write(X86Registers.RAX);
-        return true;
-      case "sahf":
-        uses.read(X86Registers.RAX);
-        uses.write(X86Registers.FLAGS);
-        return true;
-      case "stc": case "clc": case "cmc": case "cld": case "std":
-        uses.write(X86Registers.FLAGS);
-        return true;
-      default:
-        break;
-    }
-    if (base.startsWith("xsave") || base.startsWith("xrstor") || base.startsWith("fxsave")
-        || base.startsWith("fxrstor")) {
-      uses.readAddresses(operands);
-      uses.read(X86Registers.RAX, X86Registers.RDX);
-      return true;
-    }
-    switch (base) {
-      case "push":
-        uses.readAddresses(operands);
-        uses.readRegisters(operands);
-        uses.read(X86Registers.RSP);
-        uses.write(X86Registers.RSP);
-        return true;
-      case "pushf":
-        uses.read(X86Registers.RSP, X86Registers.FLAGS);
-        uses.write(X86Registers.RSP);
-        return true;
-      case "pop":
-        uses.readAddresses(operands);
-        uses.read(X86Registers.RSP);
-        uses.writeRegisters(operands);
-        uses.write(X86Registers.RSP);
-        return true;
-      case "popf":
-        uses.read(X86Registers.RSP);
-        uses.write(X86Registers.RSP, X86Registers.FLAGS);
-        return true;
-      case "enter":
-        uses.read(X86Registers.RSP, X86Registers.RBP);
-        uses.write(X86Registers.RSP, X86Registers.RBP);
-        return true;
-      case "xchg":
-        uses.readAddresses(operands);
-        uses.readRegisters(operands);
-        uses.writeRegisters(operands);
-        return true;
-      case "xadd":
-        uses.readAddresses(operands);
-        uses.readRegisters(operands);
-        uses.writeRegisters(operands);
-        uses.write(X86Registers.FLAGS);
-        return true;
-      case "cmpxchg":
-        uses.readAddresses(operands);
-        uses.readRegisters(operands);
-        uses.read(X86Registers.RAX);
-        uses.writeDestination(last);
-        uses.write(X86Registers.RAX, X86Registers.FLAGS);
-        return true;
-      case "cmpxchg8b":
-      case "cmpxchg16b":
-        uses.readAddresses(operands);
-        uses.read(X86Registers.RAX, X86Registers.RDX, X86Registers.RBX, X86Registers.RCX);
-        uses.write(X86Registers.RAX, X86Registers.RDX);
-        return true;
-      case "mul": case "imul": case "div": case "idiv":
-        if (operands.size() == 1 || (base.equals("imul") && operands.isEmpty())) {
-          // One operand: rax (and for a divide rdx) by the operand, into rax and rdx.
-          uses.readAddresses(operands);
-          uses.readRegisters(operands);
-          uses.read(X86Registers.RAX);
-          boolean bytes = m.endsWith("b");
-          if (base.endsWith("div") && !bytes) {
-            uses.read(X86Registers.RDX);
-          }
-          uses.write(X86Registers.RAX);
-          if (!bytes) {
-            uses.write(X86Registers.RDX);
-          }
-          uses.write(X86Registers.FLAGS);
-          return true;
-        }
-        if (base.equals("imul")) {
-          // Two operands multiply into the destination; three write it from the others.
-          generic(instruction, operands.size() == 2, true, false, uses);
-          return true;
-        }
-        return false;
-      default:
-        break;
-    }
-    if (m.startsWith("set") && operands.size() == 1) {
-      uses.read(X86Registers.FLAGS);
-      uses.readAddresses(operands);
-      uses.writeDestination(last);
-      return true;
-    }
-    if (m.startsWith("cmov")) { // the destination keeps its value when the condition fails
-      generic(instruction, true, false, true, uses);
-      return true;
-    }
-    if (m.startsWith("cvt") || m.startsWith("vcvt") || m.startsWith("vpbroadcast")
-        || m.startsWith("vbroadcast") || m.startsWith("pmovzx") || m.startsWith("pmovsx")
-        || m.startsWith("vpmovzx") || m.startsWith("vpmovsx")) {
-      generic(instruction, false, false, false, uses);
-      return true;
-    }
-    if (COMPARE.contains(base) || COMPARE.contains(m) || m.equals("vptest")
-        || m.startsWith("vucomis") || m.startsWith("vcomis")) {
-      uses.readAddresses(operands);
-      uses.readRegisters(operands);
-      uses.write(X86Registers.FLAGS);
-      return true;
-    }
-    if ((ZERO_IDIOMS.contains(base) || ZERO_IDIOMS.contains(m)) && instruction.isZeroIdiom()) {
-      uses.writeDestination(last);
-      if (ARITHMETIC.contains(base)) {
-        uses.write(X86Registers.FLAGS);
+  /** The first row of {@link #ROWS} that matches {@code instruction}, or null if none does. */
+  static Row rowFor(Instruction instruction) {
+    for (Row row : ROWS) {
+      if (row.matches.test(instruction)) {
+        return row;
       }
-      return true;
     }
-    if (ARITHMETIC.contains(base)) {
-      generic(instruction, true, true, READ_FLAGS.contains(base), uses);
-      return true;
-    }
-    if (MOVE_WRITE_FLAGS.contains(base)) {
-      generic(instruction, false, true, false, uses);
-      return true;
-    }
-    if (MOVE.contains(base) || MOVE.contains(m)) {
-      generic(instruction, MODIFY.contains(m), false, false, uses);
-      return true;
-    }
-    if (MODIFY.contains(base) || MODIFY.contains(m)) {
-      generic(instruction, true, false, false, uses);
-      return true;
-    }
-    if (m.startsWith("vfm") || m.startsWith("vfnm")) {
-      generic(instruction, true, false, false, uses); // fused multiply-add accumulates
-      return true;
-    }
-    if (m.startsWith("v") && instruction.touchesVectors()) {
-      // VEX and EVEX forms never read their destination: three operands, or a two-operand move.
-      generic(instruction, false, false, false, uses);
-      return true;
-    }
-    if (instruction.touchesVectors() && (m.startsWith("p") || isScalarOrPackedFloat(m))) {
-      // Legacy SSE arithmetic: two operands, the destination is also the first source.
-      generic(instruction, true, false, false, uses);
-      return true;
-    }
-    return false;
-  }
-
-  private static boolean isScalarOrPackedFloat(String m) {
-    return m.endsWith("ps") || m.endsWith("pd") || m.endsWith("ss") || m.endsWith("sd");
+    return null;
   }
 
   /**
-   * The usual shape: sources are the operands but the last, which is the destination.
-   *
-   * @param readsDestination the operation reads its destination too
-   * @param writesFlags the operation writes the flags
-   * @param readsFlags the operation reads the flags
+   * Some registers an instruction uses, which a row of the table names: a fixed one, or those
+   * its operands name.
    */
-  private static void generic(Instruction instruction, boolean readsDestination,
-      boolean writesFlags, boolean readsFlags, Uses uses) {
-    List<Operand> operands = instruction.operands;
+  @FunctionalInterface
+  private interface Registers {
+    void of(Instruction instruction, IntConsumer into);
+  }
+
+  /** The base and index registers of every memory operand, which hold up the access. */
+  private static final Registers ADDRESSES = (instruction, into) -> {
+    for (Operand operand : instruction.operands) {
+      into.accept(operand.base);
+      into.accept(operand.index);
+    }
+  };
+  /** Every register operand. */
+  private static final Registers OPERANDS = (instruction, into) -> {
+    for (Operand operand : instruction.operands) {
+      into.accept(operand.register);
+    }
+  };
+  /** The register operands but the last (AT&T puts the destination last). */
+  private static final Registers SOURCES = (instruction, into) -> {
+    for (int i = 0; i < instruction.operands.size() - 1; i++) {
+      into.accept(instruction.operands.get(i).register);
+    }
+  };
+  /** The last operand, if a register: the destination. */
+  private static final Registers DESTINATION = (instruction, into) -> {
     Operand last = instruction.last();
-    uses.readAddresses(operands);
-    for (int i = 0; i < operands.size() - 1; i++) {
-      uses.read(operands.get(i).register);
+    if (last != null) {
+      into.accept(last.register);
     }
-    if (last != null && readsDestination) {
-      uses.read(last.register);
+  };
+  private static final Registers RAX = fixed(X86Registers.RAX);
+  private static final Registers RBX = fixed(X86Registers.RBX);
+  private static final Registers RCX = fixed(X86Registers.RCX);
+  private static final Registers RDX = fixed(X86Registers.RDX);
+  private static final Registers RSI = fixed(X86Registers.RSI);
+  private static final Registers RDI = fixed(X86Registers.RDI);
+  private static final Registers RBP = fixed(X86Registers.RBP);
+  private static final Registers RSP = fixed(X86Registers.RSP);
+  private static final Registers FLAGS = fixed(X86Registers.FLAGS);
+
+  private static Registers fixed(int register) {
+    return (instruction, into) -> into.accept(register);
+  }
+
+  /**
+   * What an instruction reads and writes, each list most important first (see the class
+   * comment); not recognised for a mnemonic bpsim does not know.
+   */
+  private record Shape(boolean recognised, List<Registers> reads, List<Registers> writes) {
+    void apply(Instruction instruction, Uses uses) {
+      for (Registers registers : reads) {
+        registers.of(instruction, uses::read);
+      }
+      for (Registers registers : writes) {
+        registers.of(instruction, uses::write);
+      }
     }
-    if (readsFlags) {
-      uses.read(X86Registers.FLAGS);
-    }
-    uses.writeDestination(last);
-    if (writesFlags) {
-      uses.write(X86Registers.FLAGS);
-    }
+  }
+
+  private static List<Registers> reads(Registers... registers) {
+    return List.of(registers);
+  }
+
+  private static List<Registers> writes(Registers... registers) {
+    return List.of(registers);
+  }
+
+  private static Shape shape(List<Registers> reads, List<Registers> writes) {
+    return new Shape(true, reads, writes);
+  }
+
+  /**
+   * The usual shape: the operands but the last are read, the last is written; {@code read}
+   * lists what is read after them (the destination itself, the flags) and {@code written} what
+   * is written after the destination (the flags).
+   */
+  private static Shape usual(List<Registers> read, List<Registers> written) {
+    List<Registers> reads = new ArrayList<>(List.of(ADDRESSES, SOURCES));
+    reads.addAll(read);
+    List<Registers> writes = new ArrayList<>(List.of(DESTINATION));
+    writes.addAll(written);
+    return shape(List.copyOf(reads), List.copyOf(writes));
+  }
+
+  /** An unknown mnemonic: every register named is read, the last register operand written. */
+  private static final Shape UNKNOWN = new Shape(false, reads(ADDRESSES, OPERANDS),
+      writes(DESTINATION));
+  private static final Shape NO_REGISTERS = shape(reads(), writes());
+  /** Writes the destination from the sources: a move, a conversion, a VEX operation. */
+  private static final Shape WRITES_DESTINATION = usual(reads(), writes());
+  /** Reads the destination too, flags untouched: legacy SSE, fused multiply-add. */
+  private static final Shape UPDATES_DESTINATION = usual(reads(DESTINATION), writes());
+  /** Reads the destination too and writes the flags: integer arithmetic. */
+  private static final Shape ARITHMETIC_ON_DESTINATION = usual(reads(DESTINATION),
+      writes(FLAGS));
+  /** Integer arithmetic that also reads the flags (the carry). */
+  private static final Shape ARITHMETIC_WITH_CARRY = usual(reads(DESTINATION, FLAGS),
+      writes(FLAGS));
+  /** Writes the destination and the flags from the sources alone. */
+  private static final Shape WRITES_DESTINATION_AND_FLAGS = usual(reads(), writes(FLAGS));
+  /** A conditional move: the destination keeps its value when the condition (flags) fails. */
+  private static final Shape CONDITIONAL_MOVE = usual(reads(DESTINATION, FLAGS), writes());
+  /** Reads every operand, writes only the flags. */
+  private static final Shape COMPARES = shape(reads(ADDRESSES, OPERANDS), writes(FLAGS));
+
+  /**
+   * One row of the table: the instructions it covers ({@code example} is one of them) and the
+   * registers they use.
+   */
+  record Row(String example, Predicate<Instruction> matches, Shape shape) {
+  }
+
+  private static Row row(String example, Predicate<Instruction> matches, Shape shape) {
+    return new Row(example, matches, shape);
+  }
+
+  private static Row row(String example, Predicate<Instruction> matches, List<Registers> reads,
+      List<Registers> writes) {
+    return new Row(example, matches, shape(reads, writes));
+  }
+
+  /** The mnemonic, as written, is one of {@code names}. */
+  private static Predicate<Instruction> mnemonic(String... names) {
+    return mnemonic(Set.of(names));
+  }
+
+  private static Predicate<Instruction> mnemonic(Set<String> names) {
+    return instruction -> names.contains(instruction.mnemonic);
+  }
+
+  /** The mnemonic without its size suffix is one of {@code names}. */
+  private static Predicate<Instruction> base(String... names) {
+    return base(Set.of(names));
+  }
+
+  private static Predicate<Instruction> base(Set<String> names) {
+    return instruction -> names.contains(instruction.base);
+  }
+
+  /** The mnemonic, with or without its size suffix, is one of {@code names}. */
+  private static Predicate<Instruction> named(Set<String> names) {
+    return mnemonic(names).or(base(names));
+  }
+
+  /** The mnemonic starts with one of {@code prefixes}. */
+  private static Predicate<Instruction> startsWith(String... prefixes) {
+    return instruction -> {
+      for (String prefix : prefixes) {
+        if (instruction.mnemonic.startsWith(prefix)) {
+          return true;
+        }
+      }
+      return false;
+    };
+  }
+
+  /** The mnemonic without its size suffix starts with one of {@code prefixes}. */
+  private static Predicate<Instruction> baseStartsWith(String... prefixes) {
+    return instruction -> {
+      for (String prefix : prefixes) {
+        if (instruction.base.startsWith(prefix)) {
+          return true;
+        }
+      }
+      return false;
+    };
+  }
+
+  private static Predicate<Instruction> operandCount(int count) {
+    return instruction -> instruction.operands.size() == count;
+  }
+
+  /** A string instruction ({@link #stringOperation}) of {@code operation}. */
+  private static Predicate<Instruction> string(String operation) {
+    return instruction -> operation.equals(instruction.string);
+  }
+
+  private static final Predicate<Instruction> MULTIPLY_OR_DIVIDE = base("mul", "imul", "div",
+      "idiv");
+  /** One operand: rax (and for a divide rdx) by the operand, into rax and rdx. */
+  private static final Predicate<Instruction> ONE_OPERAND_FORM = MULTIPLY_OR_DIVIDE.and(
+      operandCount(1).or(base("imul").and(operandCount(0))));
+
+  /**
+   * The registers of every non-branch bpsim knows, tried in order: the first row that matches
+   * an instruction decides; none means the mnemonic is unknown ({@link #UNKNOWN}). The order
+   * matters where rows overlap: string instructions before the moves they are spelled like, zero
+   * idioms before arithmetic.
+   */
+  static final List<Row> ROWS = List.of(
+      // ".byte": bytes the disassembler could not decode
+      row(".byte 0x0f", i -> i.mnemonic.isEmpty() || i.mnemonic.startsWith("."), UNKNOWN),
+      // A rep prefix also reads and writes rcx; QEMU counts each iteration as one instruction.
+      row("rep movsb (%rsi), (%rdi)", string("movs"), reads(RSI, RDI, RCX), writes(RSI, RDI)),
+      row("rep stosq %rax, (%rdi)", string("stos"), reads(RDI, RAX, RCX), writes(RDI, RCX)),
+      row("lodsb (%rsi), %al", string("lods"), reads(RSI), writes(RAX, RSI)),
+      row("repne scasb (%rdi), %al", string("scas"), reads(RDI, RAX, RCX), writes(RDI, FLAGS)),
+      row("repe cmpsb (%rdi), (%rsi)", string("cmps"), reads(RSI, RDI, RCX), writes(RSI, FLAGS)),
+      row("nopw 0(%rax, %rax)", named(NOTHING), NO_REGISTERS),
+      row("prefetcht0 0x40(%rdi)", mnemonic(ADDRESS_ONLY), reads(ADDRESSES), writes()),
+      row("syscall", mnemonic("syscall"), reads(RAX, RDI, RSI, RDX), writes(RAX, RCX)),
+      row("cpuid", mnemonic("cpuid"), reads(RAX, RCX), writes(RAX, RDX)),
+      row("rdtsc", mnemonic("rdtsc", "rdtscp"), reads(), writes(RAX, RDX)),
+      row("xgetbv", mnemonic("xgetbv"), reads(RCX), writes(RAX, RDX)),
+      row("cqto", mnemonic("cqto", "cltd", "cwtd", "cqo", "cdq", "cwd"), reads(RAX), writes(RDX)),
+      row("cltq", mnemonic("cltq", "cwtl", "cbtw", "cdqe", "cwde", "cbw"), reads(RAX),
+          writes(RAX)),
+      row("leave", mnemonic("leave", "leaveq", "leavel"), reads(RBP), writes(RSP, RBP)),
+      row("lahf", mnemonic("lahf"), reads(FLAGS), writes(RAX)),
+      row("sahf", mnemonic("sahf"), reads(RAX), writes(FLAGS)),
+      row("cld", mnemonic("stc", "clc", "cmc", "cld", "std"), reads(), writes(FLAGS)),
+      row("xsave (%rsp)", baseStartsWith("xsave", "xrstor", "fxsave", "fxrstor"),
+          reads(ADDRESSES, RAX, RDX), writes()),
+      row("pushq %rbp", base("push"), reads(ADDRESSES, OPERANDS, RSP), writes(RSP)),
+      row("pushfq", base("pushf"), reads(RSP, FLAGS), writes(RSP)),
+      row("popq %r15", base("pop"), reads(ADDRESSES, RSP), writes(OPERANDS, RSP)),
+      row("popfq", base("popf"), reads(RSP), writes(RSP, FLAGS)),
+      row("enterq $0x10, $0", base("enter"), reads(RSP, RBP), writes(RSP, RBP)),
+      row("xchgq %rax, %rdx", base("xchg"), reads(ADDRESSES, OPERANDS), writes(OPERANDS)),
+      row("lock xaddl %eax, (%rdx)", base("xadd"), reads(ADDRESSES, OPERANDS),
+          writes(OPERANDS, FLAGS)),
+      row("lock cmpxchgq %rcx, (%rdx)", base("cmpxchg"), reads(ADDRESSES, OPERANDS, RAX),
+          writes(DESTINATION, RAX, FLAGS)),
+      // Matched as written: their last letter is no size suffix.
+      row("lock cmpxchg16b (%rdi)", mnemonic("cmpxchg8b", "cmpxchg16b"),
+          reads(ADDRESSES, RAX, RDX, RBX, RCX), writes(RAX, RDX)),
+      // A byte multiply or divide uses ax alone: al (and ah) by the operand into ax.
+      row("mulb %cl", ONE_OPERAND_FORM.and(i -> i.mnemonic.endsWith("b")),
+          reads(ADDRESSES, OPERANDS, RAX), writes(RAX, FLAGS)),
+      row("divq %rcx", ONE_OPERAND_FORM.and(base("div", "idiv")),
+          reads(ADDRESSES, OPERANDS, RAX, RDX), writes(RAX, RDX, FLAGS)),
+      row("mulq %rcx", ONE_OPERAND_FORM, reads(ADDRESSES, OPERANDS, RAX),
+          writes(RAX, RDX, FLAGS)),
+      // Two operands multiply into the destination; three write it from the others.
+      row("imulq %rbx, %rax", base("imul").and(operandCount(2)), ARITHMETIC_ON_DESTINATION),
+      row("imull $0x64, %esi, %edx", base("imul"), WRITES_DESTINATION_AND_FLAGS),
+      row("mulq %rax, %rdx", MULTIPLY_OR_DIVIDE, UNKNOWN),
+      row("sete %al", startsWith("set").and(operandCount(1)), reads(FLAGS, ADDRESSES),
+          writes(DESTINATION)),
+      row("cmoveq %rdx, %rax", startsWith("cmov"), CONDITIONAL_MOVE),
+      row("cvtsi2sdl %eax, %xmm0", startsWith("cvt", "vcvt", "vpbroadcast", "vbroadcast",
+          "pmovzx", "pmovsx", "vpmovzx", "vpmovsx"), WRITES_DESTINATION),
+      row("testq %rax, %rax", named(COMPARE).or(mnemonic("vptest"))
+          .or(startsWith("vucomis", "vcomis")), COMPARES),
+      row("xorl %eax, %eax", named(ZERO_IDIOMS).and(Instruction::isZeroIdiom)
+          .and(base(ARITHMETIC)), reads(), writes(DESTINATION, FLAGS)),
+      row("pxor %xmm0, %xmm0", named(ZERO_IDIOMS).and(Instruction::isZeroIdiom), reads(),
+          writes(DESTINATION)),
+      row("adcq %rdx, %rax", base(READ_FLAGS), ARITHMETIC_WITH_CARRY),
+      row("addq $0x10, %rdx", base(ARITHMETIC), ARITHMETIC_ON_DESTINATION),
+      row("tzcntl %edi, %eax", base(MOVE_WRITE_FLAGS), WRITES_DESTINATION_AND_FLAGS),
+      row("movq %rsp, %rdi", named(MOVE), WRITES_DESTINATION),
+      row("movss %xmm1, %xmm0", named(MODIFY), UPDATES_DESTINATION),
+      row("vfmadd231sd %xmm2, %xmm1, %xmm0", startsWith("vfm", "vfnm"), UPDATES_DESTINATION),
+      // VEX and EVEX forms never read their destination: three operands, or a two-operand move.
+      row("vaddpd %ymm3, %ymm2, %ymm1", startsWith("v").and(Instruction::touchesVectors),
+          WRITES_DESTINATION),
+      // Legacy SSE arithmetic: two operands, the destination is also the first source.
+      row("addsd %xmm1, %xmm0", ((Predicate<Instruction>) Instruction::touchesVectors)
+          .and(startsWith("p").or(i -> isScalarOrPackedFloat(i.mnemonic))),
+          UPDATES_DESTINATION));
+
+  private static boolean isScalarOrPackedFloat(String m) {
+    return m.endsWith("ps") || m.endsWith("pd") || m.endsWith("ss") || m.endsWith("sd");
   }
 
   /** "movs", "stos"... for a string instruction (not the SSE movsd or cmpsd), else null. */
@@ -357,32 +397,6 @@ final class X86Disassembly {
       }
     }
     return m.substring(0, 4);
-  }
-
-  private static void stringOperands(String operation, Uses uses) {
-    // A rep prefix also reads and writes rcx; QEMU counts each iteration as one instruction.
-    switch (operation) {
-      case "movs":
-        uses.read(X86Registers.RSI, X86Registers.RDI, X86Registers.RCX);
-        uses.write(X86Registers.RSI, X86Registers.RDI);
-        break;
-      case "stos":
-        uses.read(X86Registers.RDI, X86Registers.RAX, X86Registers.RCX);
-        uses.write(X86Registers.RDI, X86Registers.RCX);
-        break;
-      case "lods":
-        uses.read(X86Registers.RSI);
-        uses.write(X86Registers.RAX, X86Registers.RSI);
-        break;
-      case "scas":
-        uses.read(X86Registers.RDI, X86Registers.RAX, X86Registers.RCX);
-        uses.write(X86Registers.RDI, X86Registers.FLAGS);
-        break;
-      default: // cmps
-        uses.read(X86Registers.RSI, X86Registers.RDI, X86Registers.RCX);
-        uses.write(X86Registers.RSI, X86Registers.FLAGS);
-        break;
-    }
   }
 
   /** A mnemonic without its AT&T size suffix ("addq": "add"); unchanged if it has none. */
@@ -498,48 +512,16 @@ final class X86Disassembly {
     private int sourceCount;
 
     /** Reads; the instruction pointer (of rip-relative addresses) is no dependence. */
-    void read(int... registers) {
-      for (int r : registers) {
-        if (r != 0 && r != X86Registers.RIP && sourceCount < sources.length && !contains(sources, r)) {
-          sources[sourceCount++] = r;
-        }
+    void read(int r) {
+      if (r != 0 && r != X86Registers.RIP && sourceCount < sources.length
+          && !contains(sources, r)) {
+        sources[sourceCount++] = r;
       }
     }
 
-    void write(int... registers) {
-      for (int r : registers) {
-        if (r != 0 && destinationCount < destinations.length && !contains(destinations, r)) {
-          destinations[destinationCount++] = r;
-        }
-      }
-    }
-
-    void readAddresses(List<Operand> operands) {
-      for (Operand operand : operands) {
-        read(operand.base, operand.index);
-      }
-    }
-
-    void readRegisters(List<Operand> operands) {
-      for (Operand operand : operands) {
-        read(operand.register);
-      }
-    }
-
-    void readAllRegisters(List<Operand> operands) {
-      readAddresses(operands);
-      readRegisters(operands);
-    }
-
-    void writeRegisters(List<Operand> operands) {
-      for (Operand operand : operands) {
-        write(operand.register);
-      }
-    }
-
-    void writeDestination(Operand destination) {
-      if (destination != null) {
-        write(destination.register);
+    void write(int r) {
+      if (r != 0 && destinationCount < destinations.length && !contains(destinations, r)) {
+        destinations[destinationCount++] = r;
       }
     }
 
@@ -593,9 +575,14 @@ final class X86Disassembly {
     }
   }
 
-  /** A disassembly line split into its mnemonic (prefixes dropped) and operands. */
-  private static final class Instruction {
+  /**
+   * A disassembly line split into its mnemonic (prefixes dropped), the mnemonic without its size
+   * suffix ({@code base}), and operands; {@code string} is its string operation, if it is one.
+   */
+  static final class Instruction {
     String mnemonic = "";
+    String base = "";
+    String string;
     final List<Operand> operands = new ArrayList<>();
     final List<String> operandTexts = new ArrayList<>();
 
@@ -629,6 +616,8 @@ final class X86Disassembly {
           start = i + 1;
         }
       }
+      instruction.base = stripSize(instruction.mnemonic);
+      instruction.string = stringOperation(instruction);
       return instruction;
     }
 

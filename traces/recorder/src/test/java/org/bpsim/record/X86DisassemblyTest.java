@@ -90,6 +90,8 @@ final class X86DisassemblyTest {
         line("notl %edx", regs(RDX), regs(RDX)),
         line("incl %eax", regs(RAX, FLAGS), regs(RAX)),
         line("lock cmpxchgl %edx, (%rdi)", regs(RAX, FLAGS), regs(RDI, RDX, RAX)),
+        line("lock cmpxchg16b (%rdi)", regs(RAX, RDX), regs(RDI, RAX, RDX, RBX)),
+        line("cmpxchg8b 8(%rsi)", regs(RAX, RDX), regs(RSI, RAX, RDX, RBX)),
         line("lock xaddl %eax, (%rdx)", regs(RAX, FLAGS), regs(RDX, RAX)),
         line("xchgl %eax, %edx", regs(RAX, RDX), regs(RAX, RDX)),
         line("rep movsb (%rsi), (%rdi)", regs(RSI, RDI), regs(RSI, RDI, RCX)),

@@ -34,11 +34,6 @@ public final class TextTraceReader extends StreamedTraceReader {
     this.lines = new LineReader(input);
   }
 
-  /** How many columns the trace has: 2 or 7 (0 before the first branch has been read). */
-  public int columns() {
-    return columns;
-  }
-
   @Override
   public int read(BranchBatch batch) throws IOException {
     batch.clear();

@@ -4,7 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import org.bpsim.trace.FuzzTargets;
 import org.bpsim.trace.TraceFormat;
-import org.bpsim.trace.Traces;
+import org.bpsim.trace.TraceOpener;
 
 /**
  * Any bytes given to the {@code .bpt} reader yield branches or a {@code TraceFormatException},
@@ -15,6 +15,6 @@ import org.bpsim.trace.Traces;
 final class BptReaderFuzzTest {
   @FuzzTest(maxDuration = "60s")
   void readsAnyBytesCleanly(byte[] input) throws IOException {
-    FuzzTargets.readAll(input, "fuzz.bpt", file -> Traces.open(file, TraceFormat.BPT));
+    FuzzTargets.readAll(input, "fuzz.bpt", file -> TraceOpener.branches(file, TraceFormat.BPT));
   }
 }

@@ -18,7 +18,7 @@ import org.bpsim.trace.BranchRecord;
 import org.bpsim.trace.TraceFormat;
 import org.bpsim.trace.TraceFormatException;
 import org.bpsim.trace.TraceReader;
-import org.bpsim.trace.Traces;
+import org.bpsim.trace.TraceOpener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,7 +101,7 @@ final class BptRoundTripTest {
     Path file = write(branches, trailing, seed % 2 == 0 ? -1 : 12345, "t.bpt");
     // a small batch exercises chunks larger than the caller's batch
     int capacity = seed % 3 == 0 ? 1000 : BranchBatch.DEFAULT_CAPACITY;
-    try (TraceReader reader = Traces.open(file)) {
+    try (TraceReader reader = TraceOpener.branches(file)) {
       assertEquals(TraceFormat.BPT, reader.format(), "seed " + seed);
       assertEquals(branches, readAll(reader, capacity), "seed " + seed);
       long last = branches.isEmpty() ? 0 : branches.get(branches.size() - 1).position();
@@ -118,7 +118,7 @@ final class BptRoundTripTest {
     bytes[offset] ^= 0x10;
     Files.write(file, bytes);
     TraceFormatException e = assertThrows(TraceFormatException.class, () -> {
-      try (TraceReader reader = Traces.open(file)) {
+      try (TraceReader reader = TraceOpener.branches(file)) {
         readAll(reader, BranchBatch.DEFAULT_CAPACITY);
       }
     });
@@ -132,7 +132,7 @@ final class BptRoundTripTest {
     byte[] bytes = Files.readAllBytes(file);
     bytes[8] = 3;
     Files.write(file, bytes);
-    TraceFormatException e = assertThrows(TraceFormatException.class, () -> Traces.open(file));
+    TraceFormatException e = assertThrows(TraceFormatException.class, () -> TraceOpener.branches(file));
     assertTrue(e.getMessage().contains("format version 3 is newer than this bpsim reads "
         + "(version 2)"), e.getMessage());
   }
@@ -146,7 +146,7 @@ final class BptRoundTripTest {
 
   private TraceFormatException readFails(Path file) {
     return assertThrows(TraceFormatException.class, () -> {
-      try (TraceReader reader = Traces.open(file)) {
+      try (TraceReader reader = TraceOpener.branches(file)) {
         readAll(reader, BranchBatch.DEFAULT_CAPACITY);
       }
     });
@@ -186,7 +186,7 @@ final class BptRoundTripTest {
     byte[] bytes = Files.readAllBytes(file);
     bytes[DECLARED_AT + 2] ^= 0x01;
     Files.write(file, bytes);
-    TraceFormatException e = assertThrows(TraceFormatException.class, () -> Traces.open(file));
+    TraceFormatException e = assertThrows(TraceFormatException.class, () -> TraceOpener.branches(file));
     assertTrue(e.getMessage().startsWith(file + ": byte " + (DECLARED_AT + 8) + ": the header "
         + "is corrupt: checksum mismatch"), e.getMessage());
   }
@@ -222,7 +222,7 @@ final class BptRoundTripTest {
     v1[8] = 1;
     Path oldFile = dir.resolve("v1.bpt");
     Files.write(oldFile, v1);
-    try (TraceReader reader = Traces.open(oldFile)) {
+    try (TraceReader reader = TraceOpener.branches(oldFile)) {
       assertEquals(branches, readAll(reader, BranchBatch.DEFAULT_CAPACITY));
       assertEquals(99_999_999, reader.declaredInstructions().getAsLong());
       List<String> warnings = reader.warnings();
@@ -231,7 +231,7 @@ final class BptRoundTripTest {
       assertTrue(warnings.get(0).contains("'bpsim convert " + oldFile + " NEW.bpt'"),
           warnings.toString());
     }
-    try (TraceReader reader = Traces.open(file)) {
+    try (TraceReader reader = TraceOpener.branches(file)) {
       readAll(reader, BranchBatch.DEFAULT_CAPACITY);
       assertEquals(1, reader.warnings().size(), "only the declared count: " + reader.warnings());
     }
@@ -245,7 +245,7 @@ final class BptRoundTripTest {
       Path cut = dir.resolve("cut-" + keep + ".bpt");
       Files.write(cut, java.util.Arrays.copyOf(bytes, keep));
       TraceFormatException e = assertThrows(TraceFormatException.class, () -> {
-        try (TraceReader reader = Traces.open(cut)) {
+        try (TraceReader reader = TraceOpener.branches(cut)) {
           readAll(reader, BranchBatch.DEFAULT_CAPACITY);
         }
       });

@@ -8,7 +8,7 @@ import org.bpsim.trace.BranchBatch;
 import org.bpsim.trace.TraceFormat;
 import org.bpsim.trace.TraceFormatException;
 import org.bpsim.trace.TraceReader;
-import org.bpsim.trace.Traces;
+import org.bpsim.trace.TraceOpener;
 
 /**
  * Whatever the bytes, reading them as a CBP-2 stream either succeeds or fails with one
@@ -22,7 +22,7 @@ final class Cbp2ReaderFuzzTest {
     Path file = Files.createTempFile("cbp2-fuzz", ".trace");
     try {
       Files.write(file, data);
-      try (TraceReader reader = Traces.open(file, TraceFormat.CBP2)) {
+      try (TraceReader reader = TraceOpener.branches(file, TraceFormat.CBP2)) {
         BranchBatch batch = new BranchBatch(256);
         while (reader.read(batch) > 0) {
           for (int i = 0; i < batch.size(); i++) {

@@ -19,7 +19,7 @@ import org.bpsim.trace.BranchRecord;
 import org.bpsim.trace.TraceFormat;
 import org.bpsim.trace.TraceFormatException;
 import org.bpsim.trace.TraceReader;
-import org.bpsim.trace.Traces;
+import org.bpsim.trace.TraceOpener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,7 +83,7 @@ final class Cbp2ReaderTest {
       encoder.branch(0x30, 0x1000 + 16 * i, 0x2000);
     }
     Path file = write("four.trace", encoder.bytes());
-    try (TraceReader reader = Traces.open(file)) {
+    try (TraceReader reader = TraceOpener.branches(file)) {
       BranchBatch batch = new BranchBatch();
       assertEquals(4, reader.read(batch));
       assertEquals(List.of(25_000_000L, 50_000_000L, 75_000_000L, 100_000_000L),
@@ -226,7 +226,7 @@ final class Cbp2ReaderTest {
 
   private static List<BranchRecord> readAll(Path file) throws IOException {
     List<BranchRecord> records = new ArrayList<>();
-    try (TraceReader reader = Traces.open(file, TraceFormat.CBP2)) {
+    try (TraceReader reader = TraceOpener.branches(file, TraceFormat.CBP2)) {
       BranchBatch batch = new BranchBatch(1000);
       int n;
       while ((n = reader.read(batch)) > 0) {

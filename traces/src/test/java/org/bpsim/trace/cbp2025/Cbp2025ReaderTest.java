@@ -17,10 +17,9 @@ import org.bpsim.trace.TraceFormat;
 import org.bpsim.trace.TraceFormatException;
 import org.bpsim.trace.TraceInput;
 import org.bpsim.trace.TraceReader;
-import org.bpsim.trace.Traces;
+import org.bpsim.trace.TraceOpener;
 import org.bpsim.trace.memory.DataAccessBatch;
 import org.bpsim.trace.memory.DataAccessReader;
-import org.bpsim.trace.memory.MemoryTraces;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +58,7 @@ final class Cbp2025ReaderTest {
   @Test
   void decodesBranchesWithKindsTargetsAndInstructionPositions() throws IOException {
     Path trace = gzip(program(3), "loop_trace.gz");
-    try (TraceReader reader = Traces.open(trace)) {
+    try (TraceReader reader = TraceOpener.branches(trace)) {
       assertEquals(TraceFormat.CBP2025, reader.format());
       BranchBatch batch = new BranchBatch();
       assertEquals(8, reader.read(batch));
@@ -84,7 +83,7 @@ final class Cbp2025ReaderTest {
   @Test
   void deliversLoadsAndStoresWithAddressesAndSizes() throws IOException {
     Path trace = gzip(program(2), "loop_trace.gz");
-    try (DataAccessReader reader = MemoryTraces.open(trace)) {
+    try (DataAccessReader reader = TraceOpener.dataAccesses(trace)) {
       DataAccessBatch batch = new DataAccessBatch();
       assertEquals(4, reader.read(batch));
       assertFalse(batch.isWrite(0));
@@ -104,7 +103,7 @@ final class Cbp2025ReaderTest {
     byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 3);
     Path trace = gzip(cut, "cut_trace.gz");
     TraceFormatException e = assertThrows(TraceFormatException.class, () -> {
-      try (TraceReader reader = Traces.open(trace, TraceFormat.CBP2025)) {
+      try (TraceReader reader = TraceOpener.branches(trace, TraceFormat.CBP2025)) {
         BranchBatch batch = new BranchBatch();
         while (reader.read(batch) > 0) {
           // drain
@@ -122,7 +121,7 @@ final class Cbp2025ReaderTest {
         .bytes();
     Path trace = gzip(bytes, "bad_trace.gz");
     TraceFormatException e = assertThrows(TraceFormatException.class, () -> {
-      try (TraceReader reader = Traces.open(trace, TraceFormat.CBP2025)) {
+      try (TraceReader reader = TraceOpener.branches(trace, TraceFormat.CBP2025)) {
         reader.read(new BranchBatch());
       }
     });
@@ -189,7 +188,7 @@ final class Cbp2025ReaderTest {
     long branches = 0;
     long conditionals = 0;
     long lastPosition = 0;
-    try (TraceReader reader = Traces.open(sample)) {
+    try (TraceReader reader = TraceOpener.branches(sample)) {
       assertEquals(TraceFormat.CBP2025, reader.format());
       BranchBatch batch = new BranchBatch();
       int n;

@@ -7,10 +7,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.bpsim.trace.BranchBatch;
 import org.bpsim.trace.InstructionStream;
-import org.bpsim.trace.InstructionStreams;
+import org.bpsim.trace.TraceOpener;
 import org.bpsim.trace.SharedMaterial;
 import org.bpsim.trace.TraceReader;
-import org.bpsim.trace.Traces;
 import org.junit.jupiter.api.Test;
 
 final class ChampSimInstructionStreamTest {
@@ -22,8 +21,8 @@ final class ChampSimInstructionStreamTest {
     Path trace = SharedMaterial.traceOrSkip("champsim/bzip2.champsimtrace.xz");
     long loads = 0;
     long stores = 0;
-    try (TraceReader branches = Traces.open(trace);
-        InstructionStream stream = InstructionStreams.open(trace)) {
+    try (TraceReader branches = TraceOpener.branches(trace);
+        InstructionStream stream = TraceOpener.instructions(trace)) {
       BranchBatch batch = new BranchBatch();
       int n = branches.read(batch);
       int i = 0;

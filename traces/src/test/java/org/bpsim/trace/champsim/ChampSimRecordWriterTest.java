@@ -13,7 +13,7 @@ import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.trace.BranchBatch;
 import org.bpsim.trace.TraceFormat;
 import org.bpsim.trace.TraceReader;
-import org.bpsim.trace.Traces;
+import org.bpsim.trace.TraceOpener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,7 +100,7 @@ final class ChampSimRecordWriterTest {
     }
     List<String> actual = new ArrayList<>();
     long instructions;
-    try (TraceReader reader = Traces.open(file, TraceFormat.CHAMPSIM)) {
+    try (TraceReader reader = TraceOpener.branches(file, TraceFormat.CHAMPSIM)) {
       BranchBatch batch = new BranchBatch(97);
       int n;
       while ((n = reader.read(batch)) > 0) {

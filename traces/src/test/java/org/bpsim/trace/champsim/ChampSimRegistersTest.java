@@ -15,7 +15,7 @@ import java.util.stream.LongStream;
 import org.bpsim.predictor.spi.BranchKind;
 import org.bpsim.trace.ExecutionClass;
 import org.bpsim.trace.InstructionStream;
-import org.bpsim.trace.InstructionStreams;
+import org.bpsim.trace.TraceOpener;
 import org.bpsim.trace.SharedMaterial;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +41,7 @@ final class ChampSimRegistersTest {
     try (ChampSimRecordWriter writer = new ChampSimRecordWriter(Files.newOutputStream(file))) {
       records.write(writer);
     }
-    return InstructionStreams.open(file);
+    return TraceOpener.instructions(file);
   }
 
   private static List<Integer> sources(InstructionStream s) {
@@ -204,7 +204,7 @@ final class ChampSimRegistersTest {
     Path trace = SharedMaterial.traceOrSkip("champsim/bzip2.champsimtrace.xz");
     long withRegisters = 0;
     long instructions = 0;
-    try (InstructionStream s = InstructionStreams.open(trace)) {
+    try (InstructionStream s = TraceOpener.instructions(trace)) {
       while (instructions < 100_000 && s.next()) {
         instructions++;
         if (s.sourceRegisters() + s.destinationRegisters() > 0) {

@@ -1,5 +1,6 @@
 package org.bpsim.trace.memory;
 
+import org.bpsim.trace.TraceOpener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +21,7 @@ final class PlainMemoryTraceReaderTest {
   @Test
   void readsOperationsAndAddressesInOrder() throws IOException {
     Path trace = write("w 400341a0\nr dfcfa8\n\n# note\nR 0x10\r\nW\tffffffffffffffff\n");
-    try (DataAccessReader reader = MemoryTraces.open(trace)) {
+    try (DataAccessReader reader = TraceOpener.dataAccesses(trace)) {
       DataAccessBatch batch = new DataAccessBatch();
       assertEquals(4, reader.read(batch));
       assertTrue(batch.isWrite(0));
@@ -42,7 +43,7 @@ final class PlainMemoryTraceReaderTest {
     for (int i = 0; i < 25; i++) {
       text.append(i % 3 == 0 ? "w " : "r ").append(Integer.toHexString(i * 16)).append('\n');
     }
-    try (DataAccessReader reader = MemoryTraces.open(write(text.toString()))) {
+    try (DataAccessReader reader = TraceOpener.dataAccesses(write(text.toString()))) {
       DataAccessBatch batch = new DataAccessBatch(10);
       int total = 0;
       int n;
@@ -89,7 +90,7 @@ final class PlainMemoryTraceReaderTest {
   void otherContentIsNotTakenForAMemoryTrace() throws IOException {
     Path trace = write("80002aec 1\n");
     TraceFormatException e = assertThrows(TraceFormatException.class,
-        () -> MemoryTraces.open(trace).close());
+        () -> TraceOpener.dataAccesses(trace).close());
     assertTrue(e.getMessage().contains("not a memory trace"), e.getMessage());
   }
 
@@ -103,7 +104,7 @@ final class PlainMemoryTraceReaderTest {
 
   private long[] readAll(Path trace) throws IOException {
     long[] readsAndWrites = new long[2];
-    try (DataAccessReader reader = MemoryTraces.open(trace)) {
+    try (DataAccessReader reader = TraceOpener.dataAccesses(trace)) {
       DataAccessBatch batch = new DataAccessBatch();
       int n;
       while ((n = reader.read(batch)) > 0) {

@@ -4,7 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import org.bpsim.trace.FuzzTargets;
 import org.bpsim.trace.TraceFormat;
-import org.bpsim.trace.Traces;
+import org.bpsim.trace.TraceOpener;
 
 /**
  * Any bytes given to the text reader yield branches or a {@code TraceFormatException}, nothing
@@ -13,6 +13,6 @@ import org.bpsim.trace.Traces;
 final class TextTraceReaderFuzzTest {
   @FuzzTest(maxDuration = "60s")
   void readsAnyBytesCleanly(byte[] input) throws IOException {
-    FuzzTargets.readAll(input, "fuzz.txt", file -> Traces.open(file, TraceFormat.TEXT));
+    FuzzTargets.readAll(input, "fuzz.txt", file -> TraceOpener.branches(file, TraceFormat.TEXT));
   }
 }
