@@ -30,7 +30,7 @@ public final class Machines {
       .builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
   private static final Set<String> ROOT_KEYS =
-      Set.of("name", "description", "core", "caches", "memory");
+      Set.of("name", "description", "core", "caches", "memory", "tlb");
   private static final Set<String> CORE_KEYS = Set.of("width", "robSize", "fetchToExecute",
       "fetch", "lanes", "latency", "targets", "btb", "rasEntries", "model", "retire_width",
       "register_file_size", "scheduler_size", "count_merged_misses", "execute_width");
@@ -137,6 +137,7 @@ public final class Machines {
     keys(file, "memory", memory, MEMORY_KEYS);
     HierarchyConfig data = HierarchyJson.parse(file, root);
     CacheConfig instruction = HierarchyJson.instructionCache(file, root);
+    TlbConfig tlb = TlbJson.parse(file, root);
     if (instruction == null) {
       throw new UserException(file + ": missing caches.instruction");
     }
@@ -168,7 +169,8 @@ public final class Machines {
           core.has("execute_width") ? integer(file, core, "execute_width", "core.") : 0);
       MemoryConfig memoryConfig = new MemoryConfig(integer(file, memory, "latency", "memory."),
           integer(file, memory, "cyclesPerBlock", "memory."));
-      return new MachineConfig(name, description, coreConfig, instruction, data, memoryConfig);
+      return new MachineConfig(name, description, coreConfig, instruction, data, memoryConfig,
+          tlb);
     } catch (IllegalArgumentException e) {
       throw new UserException(file + ": " + e.getMessage());
     }

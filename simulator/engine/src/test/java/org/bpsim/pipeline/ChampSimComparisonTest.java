@@ -55,6 +55,30 @@ final class ChampSimComparisonTest {
         + champsimIpc + " (" + gap + " %)");
   }
 
+  /**
+   * The preset without its {@code "tlb"} object gives main's figures from before translation
+   * was modelled, exactly: a machine without the key runs as it always did.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+      "gzip, gshare, 0.90133",
+      "python3, hashed_perceptron, 1.80819",
+      "grep, gshare, 2.24697",
+  })
+  void withoutTranslationAsBefore(String trace, String predictor, double ipcBefore)
+      throws IOException {
+    Path sample = ProjectRoot.resolve("traces/samples/" + trace + ".champsimtrace.xz");
+    assumeTrue(Files.isRegularFile(sample), "SKIPPED: sample not found: " + sample);
+    MachineConfig preset = Machines.preset("champsim");
+    MachineConfig machine = new MachineConfig(preset.name(), preset.description(),
+        preset.core(), preset.instructionCache(), preset.dataCaches(), preset.memory());
+    PredictorConfig config = REGISTRY.resolve("champsim-" + predictor.replace('_', '-'));
+    CoreResult result = new Simulation(machine, () -> REGISTRY.create(config), true, 500_000,
+        2_000_000).run(List.of(sample), LlcMode.SHARED).get(0);
+    assertEquals(ipcBefore, result.ipc(), 1e-5, trace + " IPC without translation");
+    assertTrue(result.translation().isEmpty(), "no translation counts without TLBs");
+  }
+
   private static String[] reference(Path runs, String trace, String predictor)
       throws IOException {
     for (String line : Files.readAllLines(runs)) {
