@@ -138,6 +138,10 @@ public final class Machines {
     HierarchyConfig data = HierarchyJson.parse(file, root);
     CacheConfig instruction = HierarchyJson.instructionCache(file, root);
     TlbConfig tlb = TlbJson.parse(file, root);
+    if (tlb != null && kit) {
+      throw new UserException(file + ": \"tlb\" goes with the \"dataflow\" model, not "
+          + "\"cbp2025-kit\" (the kit's model has no TLBs)");
+    }
     if (instruction == null) {
       throw new UserException(file + ": missing caches.instruction");
     }

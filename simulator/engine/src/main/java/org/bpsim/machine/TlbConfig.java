@@ -23,7 +23,7 @@ public record TlbConfig(Level itlb, Level dtlb, Level stlb, int pageWalkLevels,
     List<PageStructureCache> pageStructureCaches, int minorFaultPenalty, int transferCycles,
     long seed) {
 
-  /** Bytes of a page and of a page-table page (ChampSim's {@code page_size}, {@code pte_page_size}). */
+  /** Bytes of a page and of a page-table page (ChampSim's page_size and pte_page_size). */
   public static final int PAGE_BYTES = 4096;
   /** Page-table levels the 64-bit address leaves room for: 12 + 9 bits a level. */
   public static final int MAX_LEVELS = 5;
@@ -43,7 +43,7 @@ public record TlbConfig(Level itlb, Level dtlb, Level stlb, int pageWalkLevels,
     }
   }
 
-  /** ChampSim's PSCL{@code level}: sets × ways LRU entries, each covering one entry of that level. */
+  /** ChampSim's PSCL{@code level}: sets × ways LRU entries, each for one entry of that level. */
   public record PageStructureCache(int level, int sets, int ways) {
     public PageStructureCache {
       if (sets < 1 || Integer.bitCount(sets) != 1) {

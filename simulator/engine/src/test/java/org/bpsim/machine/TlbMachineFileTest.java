@@ -83,5 +83,11 @@ final class TlbMachineFileTest {
     refused(TLB.replace("\"minor_fault_penalty\": 200", "\"minor_fault_penalty\": 2.5"),
         "tlb.minor_fault_penalty must be a whole number, not 2.5");
     refused("\"tlb\": []", "\"tlb\" must be an object");
+    String kitMachine = machine(TLB).replace("\"rasEntries\": 16,",
+        "\"rasEntries\": 16, \"model\": \"cbp2025-kit\",");
+    UserException kit = assertThrows(UserException.class,
+        () -> Machines.parse(FILE, kitMachine));
+    assertTrue(kit.getMessage().contains("\"tlb\" goes with the \"dataflow\" model"),
+        kit.getMessage());
   }
 }

@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Pins the {@code champsim} preset against ChampSim's own runs
  * ({@code ../shared/reference/champsim/runs.csv}, ChampSim 2ff25011, default configuration),
  * so that a change to the model or the preset that moves the comparison is noticed: bpsim's IPC
- * on three bundled samples (500,000 warmup + 2,000,000 instructions, as ChampSim ran them), and
- * how far it is from ChampSim's (docs/pipeline.md has the whole table and what the gaps are).
+ * on the bundled samples within 10 % of ChampSim's, and on xz (500,000 warmup + 2,000,000
+ * instructions, as ChampSim ran them), and how far it is from ChampSim's (docs/pipeline.md has
+ * the whole table and what the gaps are).
  */
 final class ChampSimComparisonTest {
   private static final PredictorRegistry REGISTRY = PredictorRegistry.builtIn();
@@ -30,9 +31,14 @@ final class ChampSimComparisonTest {
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
       // trace, ChampSim predictor, bpsim IPC today, largest gap to ChampSim's IPC today (%)
-      "gzip, gshare, 0.90133, 10",
-      "python3, hashed_perceptron, 1.80819, 10",
-      "grep, gshare, 2.24697, 10",
+      "gzip, gshare, 0.89951, 10",
+      "python3, hashed_perceptron, 1.69394, 10",
+      "grep, gshare, 2.22809, 10",
+      "cc1, gshare, 0.70603, 10",
+      "perl, gshare, 1.66436, 10",
+      "sqlite3, gshare, 1.37834, 10",
+      // Not within 10 % yet (docs/pipeline.md says why): pinned so that a move is noticed.
+      "xz, gshare, 1.34314, 11",
   })
   void ipcAgainstChampSim(String trace, String predictor, double bpsimIpc, double gapPercent)
       throws IOException {
