@@ -26,7 +26,7 @@ public final class Machines {
   public static final List<String> PRESETS = List.of("cbp2025", "champsim", "small");
 
   private static final Keys ROOT_KEYS =
-      Keys.of("name", "description", "core", "caches", "memory");
+      Keys.of("name", "description", "core", "caches", "memory", "tlb");
   private static final Keys CORE_KEYS = new Keys(Set.of("width", "rob_size",
       "fetch_to_execute", "fetch", "lanes", "latency", "targets", "btb", "ras_entries", "model",
       "retire_width", "register_file_size", "scheduler_size", "count_merged_misses",
@@ -126,6 +126,11 @@ public final class Machines {
     StrictJson.checkKeys(file, "memory", memory, MEMORY_KEYS);
     HierarchyConfig data = HierarchyJson.parse(file, root);
     CacheConfig instruction = HierarchyJson.instructionCache(file, root);
+    TlbConfig tlb = TlbJson.parse(file, root);
+    if (tlb != null && kit) {
+      throw new UserException(file + ": \"tlb\" goes with the \"dataflow\" model, not "
+          + "\"cbp2025-kit\" (the kit's model has no TLBs)");
+    }
     if (instruction == null) {
       throw new UserException(file + ": missing caches.instruction");
     }
@@ -157,7 +162,8 @@ public final class Machines {
           core.has("execute_width") ? integer(file, core, "execute_width", "core.") : 0);
       MemoryConfig memoryConfig = new MemoryConfig(integer(file, memory, "latency", "memory."),
           integer(file, memory, "cycles_per_block", "memory."));
-      return new MachineConfig(name, description, coreConfig, instruction, data, memoryConfig);
+      return new MachineConfig(name, description, coreConfig, instruction, data, memoryConfig,
+          tlb);
     } catch (IllegalArgumentException e) {
       throw new UserException(file + ": " + e.getMessage());
     }

@@ -127,6 +127,8 @@ final class Core {
   private final int[] registerCause = new int[256];
   private final StoreForwarding storeQueue = new StoreForwarding();
   private final LineFills lineFills = new LineFills();
+  /** The machine's TLBs and page walker, or null: the caches then see virtual addresses. */
+  private final AddressTranslation translation;
   private long fetchCycle;
   private int fetchedInGroup;
   private int branchesInGroup;
@@ -229,6 +231,8 @@ final class Core {
     this.memoryLanes = new LaneSchedule(core.memoryLanes());
     this.executeSlots = core.executeWidth() > 0 ? new LaneSchedule(core.executeWidth()) : null;
     this.kit = core.cbp2025Kit() ? new KitParts(machine) : null;
+    this.translation = machine.tlb() == null || kit != null ? null
+        : new AddressTranslation(machine.tlb(), id, this::walkRead, counters.translation);
     this.stream = open(trace);
     if (warmup == 0) {
       atWarmupEnd = counters.copy();
@@ -292,6 +296,17 @@ final class Core {
       counted.takeBranchFigures(branchEnd.minus(branchStart));
     }
     return counted;
+  }
+
+  /** Address translation's counts in {@code counted}, by name; empty without TLBs. */
+  java.util.Map<String, Long> translationCounts(CoreCounters counted) {
+    java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+    if (translation != null) {
+      for (int i = 0; i < AddressTranslation.STATISTICS; i++) {
+        counts.put(AddressTranslation.KEYS.get(i), counted.translation[i]);
+      }
+    }
+    return java.util.Collections.unmodifiableMap(counts);
   }
 
   /** ChampSim's phase edges as fetch sees them: called before an instruction is predicted. */
@@ -595,19 +610,28 @@ final class Core {
       start = lane(memoryLanes, ready);
       long agen = start + latency.addressGeneration();
       long address = stream.loadAddress() ^ addressTag;
-      int supplier = realCaches ? dataAccess(address, false) : 0;
-      done = agen + (supplier == 0 ? dataLatency[0] : latencyOf(dataLatency, supplier, agen));
+      // The cycle the cache is searched: later when the translation is not there in time.
+      long access = agen;
+      long cached = address;
+      if (translation != null && realCaches) {
+        cached = translation.data(stream.loadAddress(), start);
+        access += translationDelay(latency.addressGeneration() + dataLatency[0]);
+      }
+      int supplier = realCaches ? dataAccess(cached, false) : 0;
+      done = access
+          + (supplier == 0 ? dataLatency[0] : latencyOf(dataLatency, supplier, access));
       if (supplier > 0) {
         cause = supplier;
-        lineFills.record(address >>> dataLineShift, done);
+        lineFills.record(cached >>> dataLineShift, done);
       } else {
-        long filled = lineFills.readyCycle(address >>> dataLineShift);
-        if (realCaches && core.countMergedMisses() && filled > agen) {
+        long filled = lineFills.readyCycle(cached >>> dataLineShift);
+        if (realCaches && core.countMergedMisses() && filled > access) {
           counters.dataMisses[0]++;
         }
         done = Math.max(done, filled);
       }
-      // The store queue is searched the cycle after address generation.
+      // The store queue is searched the cycle after address generation (ChampSim's by the
+      // virtual address, before the translation).
       long searched = agen + 1;
       long forwarded = storeQueue.forward(address, searched);
       if (forwarded >= 0) {
@@ -633,12 +657,17 @@ final class Core {
       long address = stream.storeAddress() ^ addressTag;
       long written = done;
       if (realCaches) {
-        int supplier = dataAccess(address, true);
+        long cached = address;
+        if (translation != null) {
+          cached = translation.data(stream.storeAddress(), done);
+          written += translationDelay(latency.addressGeneration() + dataLatency[0]);
+        }
+        int supplier = dataAccess(cached, true);
         if (supplier > 0) {
-          written = done + latencyOf(dataLatency, supplier, done);
-          lineFills.record(address >>> dataLineShift, written);
+          written += latencyOf(dataLatency, supplier, written);
+          lineFills.record(cached >>> dataLineShift, written);
         } else if (core.countMergedMisses()
-            && lineFills.readyCycle(address >>> dataLineShift) > retire) {
+            && lineFills.readyCycle(cached >>> dataLineShift) > retire) {
           // ChampSim writes a store into the L1D after it retires.
           counters.dataMisses[0]++;
         }
@@ -734,6 +763,13 @@ final class Core {
       return;
     }
     lastFetchLine = line;
+    if (translation != null) {
+      address = translation.instruction(pc, fetchCycle);
+      // An L1I hit costs nothing past the pipeline's depth; a late translation restarts it.
+      long late = translationDelay(fetchLatency[0]);
+      counters.instructionCacheStall += late;
+      fetchCycle += late;
+    }
     long readsBefore = fetchChain.memoryReads();
     long writesBefore = fetchChain.memoryWrites();
     int supplier = fetchChain.access(address, false);
@@ -1056,6 +1092,31 @@ final class Core {
       }
     }
     return mispredicted;
+  }
+
+  /**
+   * The cycles the last translation delays a cache access whose tag check takes
+   * {@code tagCheck} cycles: none if it is back by then, else all of them, since ChampSim starts
+   * the tag check again once the translation is there.
+   */
+  private long translationDelay(int tagCheck) {
+    long cycles = translation.cycles();
+    return cycles > tagCheck ? cycles : 0;
+  }
+
+  /**
+   * A page walk's read of a page-table entry, through the data caches as a load (ChampSim's
+   * walker reads through the L1D; the reads are counted there): the cycles until it arrives.
+   */
+  private long walkRead(long physicalAddress, long at) {
+    int supplier = dataAccess(physicalAddress, false);
+    long line = physicalAddress >>> dataLineShift;
+    if (supplier > 0) {
+      long cycles = latencyOf(dataLatency, supplier, at);
+      lineFills.record(line, at + cycles);
+      return cycles;
+    }
+    return Math.max(dataLatency[0], lineFills.readyCycle(line) - at);
   }
 
   /** A load's or store's access to the data caches: returns the level that supplied it. */

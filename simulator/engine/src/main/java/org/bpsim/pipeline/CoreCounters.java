@@ -35,6 +35,8 @@ final class CoreCounters {
   final long[] fetchAccesses;
   final long[] fetchMisses;
   long interCoreEvictions;
+  /** Address translation's counts, indexed as {@link AddressTranslation}'s constants. */
+  final long[] translation = new long[AddressTranslation.STATISTICS];
 
   CoreCounters(int dataLevels, int fetchLevels) {
     dataStall = new long[dataLevels + 1];
@@ -69,6 +71,7 @@ final class CoreCounters {
     System.arraycopy(fetchAccesses, 0, copy.fetchAccesses, 0, fetchAccesses.length);
     System.arraycopy(fetchMisses, 0, copy.fetchMisses, 0, fetchMisses.length);
     copy.interCoreEvictions = interCoreEvictions;
+    System.arraycopy(translation, 0, copy.translation, 0, translation.length);
     return copy;
   }
 
@@ -101,6 +104,9 @@ final class CoreCounters {
       d.fetchMisses[i] -= start.fetchMisses[i];
     }
     d.interCoreEvictions -= start.interCoreEvictions;
+    for (int i = 0; i < translation.length; i++) {
+      d.translation[i] -= start.translation[i];
+    }
     return d;
   }
 

@@ -16,10 +16,13 @@ import java.util.Map;
  * @param llcOccupancy lines of a shared LLC last filled for this core, at the end of the run (-1
  *     when the LLC is private)
  * @param interCoreEvictions other cores' LLC lines this core's misses evicted (0 when private)
+ * @param translation address translation's counts ({@link AddressTranslation#KEYS}: TLB accesses
+ *     and misses, page-walk reads and cycles, minor faults); empty on a machine without TLBs
  */
 public record CoreResult(int core, String trace, long instructions, long cycles, double ipc,
     long conditionalBranches, long directionMispredictions, long targetMispredictions,
     long returnMispredictions, double branchMpki, Map<String, Double> cpiStack,
     List<LevelResult> instructionLevels, List<LevelResult> dataLevels, long llcOccupancy,
-    long interCoreEvictions, Map<String, Long> mispredictionsByType) {
+    long interCoreEvictions, Map<String, Long> mispredictionsByType,
+    Map<String, Long> translation) {
 }

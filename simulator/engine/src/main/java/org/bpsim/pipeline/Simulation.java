@@ -340,7 +340,7 @@ public final class Simulation {
           levels(dataLevels, c.dataAccesses, c.dataMisses, c.dataWritebacks, c.dataPrefetches,
               c.dataPrefetchMisses, instructions),
           shared == null ? -1 : shared.occupancy(core.id()), c.interCoreEvictions,
-          BranchTypes.byKey(c.mispredictionsByType));
+          BranchTypes.byKey(c.mispredictionsByType), core.translationCounts(c));
     }
 
     /** Writebacks are reported on the data side (instruction lines are never dirty). */

@@ -95,6 +95,11 @@ final class MachineFileKeysTest {
     ObjectNode object = at(root, where);
     TreeSet<String> present = new TreeSet<>();
     object.fieldNames().forEachRemaining(present::add);
+    if (where.equals("machine")) {
+      // The optional "tlb" object has keys of its own, all snake_case from the start, and is
+      // read and refused key by key in TlbMachineFileTest.
+      present.add("tlb");
+    }
     object.put("colour", 1);
     UserException e = assertThrows(UserException.class,
         () -> Machines.parse(FILE, JSON.writeValueAsString(root)));
