@@ -135,7 +135,7 @@ final class CacheCommandTest {
         outcome.err().replace("\r\n", "\n"));
     assertEquals("", outcome.out());
     Path machine = folder.resolve("m.json");
-    Files.writeString(machine, "{\"caches\": {\"lineBytes\": 64, \"data\": [{\"sizeBytes\": 1024,"
+    Files.writeString(machine, "{\"caches\": {\"line_bytes\": 64, \"data\": [{\"size_bytes\": 1024,"
         + " \"ways\": 2, \"replacement\": \"lru:bits=2\"}]}}");
     Cli fromFile = Cli.run("cache", "-t", trace.toString(), "--machine", machine.toString());
     assertEquals(2, fromFile.exitCode());
