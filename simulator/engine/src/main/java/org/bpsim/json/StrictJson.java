@@ -90,4 +90,20 @@ public final class StrictJson {
       }
     }
   }
+
+  /**
+   * The whole number at {@code key} of {@code parent}, refused in one line when missing or not a
+   * whole number; {@code prefix} is the object's path with its dot, such as {@code "core."}.
+   */
+  public static int integer(Path file, JsonNode parent, String key, String prefix) {
+    JsonNode node = parent.get(key);
+    if (node == null) {
+      throw new UserException(file + ": missing " + prefix + key);
+    }
+    if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+      throw new UserException(file + ": " + prefix + key + " must be a whole number, not "
+          + node);
+    }
+    return node.asInt();
+  }
 }

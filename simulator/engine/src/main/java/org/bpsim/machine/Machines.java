@@ -1,5 +1,7 @@
 package org.bpsim.machine;
 
+import static org.bpsim.json.StrictJson.integer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -175,18 +177,6 @@ public final class Machines {
       throw new UserException(file + ": missing object \"" + key + "\"");
     }
     return node;
-  }
-
-  private static int integer(Path file, JsonNode parent, String key, String prefix) {
-    JsonNode node = parent.get(key);
-    if (node == null) {
-      throw new UserException(file + ": missing " + prefix + key);
-    }
-    if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-      throw new UserException(file + ": " + prefix + key + " must be a whole number, not "
-          + node);
-    }
-    return node.asInt();
   }
 
   private static boolean bool(Path file, JsonNode parent, String key, String prefix) {

@@ -1,5 +1,7 @@
 package org.bpsim.machine;
 
+import static org.bpsim.json.StrictJson.integer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,17 +68,5 @@ final class TlbJson {
     StrictJson.checkKeys(file, where, node, LEVEL_KEYS);
     return new TlbConfig.Level(where, integer(file, node, "sets", where + "."),
         integer(file, node, "ways", where + "."), integer(file, node, "latency", where + "."));
-  }
-
-  private static int integer(Path file, JsonNode parent, String key, String prefix) {
-    JsonNode node = parent.get(key);
-    if (node == null) {
-      throw new UserException(file + ": missing " + prefix + key);
-    }
-    if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-      throw new UserException(file + ": " + prefix + key + " must be a whole number, not "
-          + node);
-    }
-    return node.asInt();
   }
 }
