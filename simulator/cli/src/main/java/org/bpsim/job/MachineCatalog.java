@@ -1,9 +1,6 @@
 package org.bpsim.job;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.bpsim.cache.HierarchyConfig;
@@ -30,15 +27,8 @@ public final class MachineCatalog {
   }
 
   /** A preset's JSON as bundled, for users to copy into a machine file of their own. */
-  public static String presetJson(String name) {
-    try (InputStream in = Machines.class.getResourceAsStream("presets/" + name + ".json")) {
-      if (in == null) {
-        throw new IllegalArgumentException("no preset '" + name + "'");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public static String presetJson(String name) throws IOException {
+    return Machines.presetText(name);
   }
 
   /** The whole machine (core, caches, memory) of a preset name or a machine file. */

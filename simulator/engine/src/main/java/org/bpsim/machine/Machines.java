@@ -68,12 +68,16 @@ public final class Machines {
   }
 
   public static MachineConfig preset(String name) throws IOException {
+    return parse(Path.of("preset:" + name), presetText(name));
+  }
+
+  /** A preset's JSON as the jar holds it ({@code bpsim configs --show} prints it). */
+  public static String presetText(String name) throws IOException {
     try (InputStream in = Machines.class.getResourceAsStream("presets/" + name + ".json")) {
       if (in == null) {
         throw new IllegalStateException("preset " + name + " missing from the jar");
       }
-      return parse(Path.of("preset:" + name), new String(in.readAllBytes(),
-          StandardCharsets.UTF_8));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
